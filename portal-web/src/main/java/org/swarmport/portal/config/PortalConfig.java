@@ -1,0 +1,38 @@
+package org.swarmport.portal.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import org.swarmport.db.Settings;
+
+/**
+ * The portal's settings, read once when the war starts; a value that cannot be used stops
+ * the deployment with a message naming the variable. The README's configuration table lists
+ * them all.
+ */
+@ApplicationScoped
+public class PortalConfig {
+
+    static final String TRACKER_URL = "SWARMPORT_TRACKER_URL";
+
+    private final URI trackerUrl;
+
+    public PortalConfig() {
+        this(Settings.fromSystem());
+    }
+
+    PortalConfig(Settings settings) {
+        trackerUrl = settings.httpUrl(TRACKER_URL, "http://localhost:8080/tracker");
+    }
+
+    /** Creating the bean when the war starts, not at the first request, is the point. */
+    void readAtStart(@Observes @Initialized(ApplicationScoped.class) Object warStarted) {
+        // the constructor has read and checked every setting
+    }
+
+    /** The tracker's base URL, without a trailing slash, e.g. {@code http://localhost:8080/tracker}. */
+    public URI trackerUrl() {
+        return trackerUrl;
+    }
+}

@@ -1,0 +1,71 @@
+package org.swarmport.portal.browse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The portal deployed without the tracker: its pages must still work and say the tracker
+ * cannot be reached. (With the tracker, see the platform module's PortalShowsTrackerCountIT.)
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HomePageIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/portal.war"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void homePageIsServedAtTheRootAndSaysTheTrackerIsUnreachable() throws Exception {
+        HttpResponse<String> page = get("");
+
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("<html lang=\"en\""), page.body());
+        assertTrue(page.body().contains("id=\"tracker-unavailable\""), page.body());
+        assertFalse(page.body().contains("id=\"torrent-count\""), page.body());
+    }
+
+    @Test
+    void healthSaysThePortalAndItsDatabaseAreUp() throws Exception {
+        HttpResponse<String> health = get("health");
+
+        assertEquals(200, health.statusCode(), health.body());
+        assertEquals("application/json;charset=UTF-8", health.headers().firstValue("Content-Type").orElse("")
+                .replace(" ", ""));
+        assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+        assertTrue(health.body().contains("\"database\":\"UP\""), health.body());
+        assertTrue(health.body().contains("\"schema\":\"portal\""), health.body());
+    }
+
+    @Test
+    void templatesAreNotServed() throws Exception {
+        assertEquals(404, get("WEB-INF/templates/layout.xhtml").statusCode());
+    }
+}

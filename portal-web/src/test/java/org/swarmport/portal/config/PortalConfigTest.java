@@ -1,0 +1,36 @@
+package org.swarmport.portal.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.swarmport.db.InvalidSettingException;
+import org.swarmport.db.Settings;
+
+class PortalConfigTest {
+
+    private static PortalConfig withEnvironment(Map<String, String> environment) {
+        return new PortalConfig(new Settings(name -> null, environment::get));
+    }
+
+    @Test
+    void trackerUrlDefaultsToTheTrackerOnTheSameServer() {
+        assertEquals("http://localhost:8080/tracker", withEnvironment(Map.of()).trackerUrl().toString());
+    }
+
+    @Test
+    void trailingSlashOfTheTrackerUrlIsDropped() {
+        assertEquals("https://tracker.example:8443/tracker",
+                withEnvironment(Map.of("SWARMPORT_TRACKER_URL", "https://tracker.example:8443/tracker/"))
+                        .trackerUrl().toString());
+    }
+
+    @Test
+    void unusableTrackerUrlNamesTheVariable() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> withEnvironment(Map.of("SWARMPORT_TRACKER_URL", "ftp://nope")));
+
+        assertEquals("SWARMPORT_TRACKER_URL must be an http:// or https:// URL, got 'ftp://nope'", e.getMessage());
+    }
+}
