@@ -1,0 +1,16 @@
+package org.swarmport.tracker.swarm;
+
+/**
+ * The {@code event} of an announce (BEP 3; BEP 15 numbers them 0–3 in the same order as
+ * {@link #NONE}, {@link #COMPLETED}, {@link #STARTED}, {@link #STOPPED}).
+ */
+public enum AnnounceEvent {
+    /** A regular announce, sent every interval. */
+    NONE,
+    /** The download finished; counted once per peer in the swarm's completed counter. */
+    COMPLETED,
+    /** The first announce of a session; handled like {@link #NONE}. */
+    STARTED,
+    /** The peer leaves: it is removed at once and is sent no peers. */
+    STOPPED
+}

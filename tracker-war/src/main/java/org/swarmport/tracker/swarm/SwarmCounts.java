@@ -1,0 +1,14 @@
+package org.swarmport.tracker.swarm;
+
+/**
+ * What announce and scrape report about a swarm (BEP 48 names: {@code complete},
+ * {@code incomplete}, {@code downloaded}).
+ *
+ * @param seeders   peers with nothing left to download, IPv4 and IPv6 together
+ * @param leechers  peers still downloading, IPv4 and IPv6 together
+ * @param completed completed events counted while this registry held the swarm
+ */
+public record SwarmCounts(int seeders, int leechers, int completed) {
+
+    static final SwarmCounts NONE = new SwarmCounts(0, 0, 0);
+}
