@@ -1,11 +1,13 @@
 package org.swarmport.db;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -42,7 +44,9 @@ public abstract class DatabaseSchema {
     /** The schema this war owns, e.g. {@code tracker}. */
     protected abstract String schema();
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object warStarted) {
+    /** Before other start-up observers (default priority 2500), which may read the schema. */
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class)
+            Object warStarted) {
         status = new DatabaseStatus(DatabaseStatus.State.STARTING, schema(), null, "not migrated yet");
         if (!attempt()) {
             retries = scheduler.scheduleWithFixedDelay(this::retry, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);

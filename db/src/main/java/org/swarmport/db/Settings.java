@@ -75,6 +75,22 @@ public final class Settings {
         throw new InvalidSettingException(variable, "must be one of " + accepted + ", got '" + shown(value) + "'");
     }
 
+    /** {@code true}/{@code false}, also {@code on}/{@code off}, {@code yes}/{@code no}, {@code 1}/{@code 0}. */
+    public boolean flag(String variable, boolean defaultValue) {
+        String value = raw(variable);
+        if (value == null) {
+            return defaultValue;
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "on", "yes", "1":
+                return true;
+            case "false", "off", "no", "0":
+                return false;
+            default:
+                throw new InvalidSettingException(variable, "must be true or false, got '" + shown(value) + "'");
+        }
+    }
+
     /** An absolute http or https URL, without a trailing slash. */
     public URI httpUrl(String variable, String defaultValue) {
         String value = string(variable, defaultValue);

@@ -74,4 +74,23 @@ class SettingsTest {
         assertEquals("SWARMPORT_TRACKER_URL must be an http:// or https:// URL, got '" + "x".repeat(40) + "…'",
                 e.getMessage());
     }
+
+    @Test
+    void flagsAcceptTheUsualSpellings() {
+        Settings settings = settings(Map.of(), Map.of("A", "on", "B", "No", "C", "1"));
+
+        assertEquals(true, settings.flag("A", false));
+        assertEquals(false, settings.flag("B", true));
+        assertEquals(true, settings.flag("C", false));
+        assertEquals(true, settings.flag("UNSET", true));
+    }
+
+    @Test
+    void flagThatIsNeitherNamesTheVariable() {
+        Settings settings = settings(Map.of(), Map.of("SWARMPORT_FULL_SCRAPE", "sometimes"));
+
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> settings.flag("SWARMPORT_FULL_SCRAPE", false));
+        assertEquals("SWARMPORT_FULL_SCRAPE must be true or false, got 'sometimes'", e.getMessage());
+    }
 }

@@ -78,7 +78,8 @@ class PortalShowsTrackerCountIT {
             @ArquillianResource @OperateOnDeployment("tracker") URL tracker) throws Exception {
         countBefore = countOnHomePage(portal);
 
-        assertEquals("{\"torrents\":" + countBefore + "}", get(tracker, "api/v1/stats").body());
+        String stats = get(tracker, "api/v1/stats").body();
+        assertTrue(stats.matches(".*\"torrents\":" + countBefore + "[,}].*"), stats);
     }
 
     @Test

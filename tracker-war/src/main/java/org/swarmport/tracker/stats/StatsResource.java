@@ -1,11 +1,14 @@
 package org.swarmport.tracker.stats;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.swarmport.tracker.catalogue.Catalogue;
+import org.swarmport.tracker.swarm.RegistryTotals;
+import org.swarmport.tracker.swarm.Swarms;
 
 /** {@code GET /tracker/api/v1/stats}: what the tracker knows, in numbers. */
 @Path("stats")
@@ -14,13 +17,33 @@ public class StatsResource {
     @Inject
     Catalogue catalogue;
 
-    /** {@code torrents}: how many torrents the catalogue holds. */
-    public record Stats(long torrents) {
+    @Inject
+    Swarms swarms;
+
+    @Inject
+    TrackerCounters counters;
+
+    /**
+     * {@code torrents}: in the catalogue (null while the database does not answer);
+     * {@code swarms}, {@code seeders}, {@code leechers}: live in the registry;
+     * {@code announcesPerSecond}: over the last minute, all protocols.
+     */
+    public record Stats(Long torrents, long swarms, long seeders, long leechers, double announcesPerSecond) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Stats stats() {
-        return new Stats(catalogue.count());
+        RegistryTotals totals = swarms.registry().totals();
+        return new Stats(catalogueCount(), totals.swarms(), totals.seeders(), totals.leechers(),
+                Math.round(counters.announcesPerSecond() * 10) / 10.0);
+    }
+
+    private Long catalogueCount() {
+        try {
+            return catalogue.count();
+        } catch (PersistenceException e) {
+            return null;
+        }
     }
 }

@@ -1,0 +1,57 @@
+package org.swarmport.tracker.announce;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.swarmport.tracker.config.TrackerMode;
+import org.swarmport.tracker.swarm.SwarmCounts;
+import org.swarmport.tracker.swarm.SwarmRegistry;
+
+/**
+ * Answers an HTTP scrape (BEP 48): the counts of each info_hash asked for. In registered
+ * mode, hashes the catalogue does not know are left out, as BEP 48 allows; in open mode a
+ * hash nobody announced answers zeros. A scrape without info_hash is a full scrape.
+ */
+public final class ScrapeHandler {
+
+    private static final SwarmCounts NONE = new SwarmCounts(0, 0, 0);
+
+    private final SwarmRegistry registry;
+    private final SwarmHashes catalogue;
+    private final TrackerMode mode;
+    private final Supplier<byte[]> fullScrape;
+
+    /** @param fullScrape the full scrape's answer, or null when full scrapes are off */
+    public ScrapeHandler(SwarmRegistry registry, SwarmHashes catalogue, TrackerMode mode, Supplier<byte[]> fullScrape) {
+        this.registry = registry;
+        this.catalogue = catalogue;
+        this.mode = mode;
+        this.fullScrape = fullScrape;
+    }
+
+    public byte[] scrape(String rawQuery) {
+        try {
+            ScrapeRequest request = ScrapeRequestParser.parse(rawQuery);
+            if (request.isFullScrape()) {
+                if (fullScrape == null) {
+                    throw new TrackerRequestException("full scrape is disabled on this tracker: ask for info_hash values");
+                }
+                return fullScrape.get();
+            }
+            List<byte[]> hashes = new ArrayList<>(request.infoHashes());
+            hashes.sort(Arrays::compareUnsigned);
+            ScrapeResponse response = new ScrapeResponse(hashes.size());
+            for (byte[] hash : hashes) {
+                byte[] swarm = catalogue.swarmHashOf(hash);
+                if (swarm == null && mode == TrackerMode.REGISTERED) {
+                    continue;
+                }
+                response.file(hash, registry.scrape(swarm == null ? hash : swarm).orElse(NONE));
+            }
+            return response.toByteArray();
+        } catch (TrackerRequestException e) {
+            return AnnounceResponse.failure(e.getMessage());
+        }
+    }
+}

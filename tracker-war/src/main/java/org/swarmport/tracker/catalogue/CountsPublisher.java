@@ -1,0 +1,80 @@
+package org.swarmport.tracker.catalogue;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.swarmport.tracker.config.TrackerConfig;
+import org.swarmport.tracker.swarm.Swarms;
+
+/**
+ * Carries seeders, leechers and completed downloads from the registry to the catalogue
+ * every {@code SWARMPORT_COUNTS_FLUSH_INTERVAL} seconds, only for swarms whose counts
+ * changed: never per announce. A batch the database refuses is kept and merged into the
+ * next one, so no completed download is lost to an outage.
+ */
+@ApplicationScoped
+public class CountsPublisher {
+
+    private static final Logger LOG = Logger.getLogger(CountsPublisher.class.getName());
+
+    @Inject
+    Swarms swarms;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    TrackerConfig config;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** Swarm hash (hex) → counts not yet written; guarded by this. */
+    private final Map<String, SwarmCountsUpdate> pending = new LinkedHashMap<>();
+    private ScheduledFuture<?> flushes;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object warStarted) {
+        long every = config.countsFlushSeconds();
+        flushes = scheduler.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (flushes != null) {
+            flushes.cancel(false);
+        }
+        flush();
+    }
+
+    /** Drains the registry's changes and writes them with whatever an earlier flush could not. */
+    public synchronized int flush() {
+        HexFormat hex = HexFormat.of();
+        swarms.registry().drainChanged((hash, seeders, leechers, completed, completedIncrement) ->
+                pending.merge(hex.formatHex(hash),
+                        new SwarmCountsUpdate(hex.formatHex(hash), seeders, leechers, completedIncrement),
+                        SwarmCountsUpdate::then));
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        try {
+            int written = catalogue.updateCounts(pending.values());
+            pending.clear();
+            return written;
+        } catch (PersistenceException e) {
+            LOG.log(Level.FINE, "counts of " + pending.size() + " swarms kept for the next flush", e);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.swarmport.tracker.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.swarmport.db.InvalidSettingException;
+import org.swarmport.db.Settings;
+
+class TrackerConfigTest {
+
+    private static TrackerConfig config(Map<String, String> environment) {
+        return new TrackerConfig(new Settings(name -> null, environment::get));
+    }
+
+    @Test
+    void defaultsAreAClosedTrackerWithHalfHourIntervals() {
+        TrackerConfig config = config(Map.of());
+
+        assertEquals(TrackerMode.REGISTERED, config.mode());
+        assertEquals(1800, config.announceIntervalSeconds());
+        assertEquals(900, config.minAnnounceIntervalSeconds());
+        assertEquals(50, config.peerTimeoutMinutes());
+        assertFalse(config.fullScrape());
+        assertTrue(config.trustedProxies().isEmpty());
+        assertEquals(30, config.countsFlushSeconds());
+    }
+
+    @Test
+    void unknownModeStopsTheDeploymentNamingTheVariable() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> config(Map.of("SWARMPORT_TRACKER_MODE", "public")));
+
+        assertEquals("SWARMPORT_TRACKER_MODE must be one of open, registered, got 'public'", e.getMessage());
+    }
+
+    @Test
+    void unusableTrustedProxiesNameTheVariableOnce() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> config(Map.of("SWARMPORT_TRUSTED_PROXIES", "10.0.0.1, proxy.example")));
+
+        assertTrue(e.getMessage().startsWith("SWARMPORT_TRUSTED_PROXIES must list IP addresses or CIDR ranges; "),
+                e.getMessage());
+        assertEquals(e.getMessage().indexOf("SWARMPORT_TRUSTED_PROXIES"), e.getMessage().lastIndexOf("SWARMPORT_TRUSTED_PROXIES"),
+                e.getMessage());
+    }
+}
