@@ -186,6 +186,23 @@ class HttpTrackerIT {
     }
 
     @Test
+    @Order(5)
+    @RunAsClient
+    void servletAnswersWhatTheIoThreadPathLeavesToIt(@ArquillianResource URL base) throws Exception {
+        // The I/O-thread path takes GET; anything else reaches HttpTrackerServlet, which must
+        // answer the same way instead of a 405 error page.
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "announce?"
+                        + Queries.announce(INFO_HASH, Queries.filled('p'), 6999, 1, "")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(200, response.statusCode());
+        assertEquals("text/plain", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        BDictionary answer = (BDictionary) BDecoder.decode(response.body());
+        assertEquals(2, answer.getLong("complete"));
+        announce(base, 'p', 6999, 1, "event=stopped");
+    }
+
+    @Test
     @Order(6)
     @RunAsClient
     void statsAndMetricsCountWhatHappened(@ArquillianResource URL base) throws Exception {
