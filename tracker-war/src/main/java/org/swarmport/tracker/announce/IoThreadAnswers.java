@@ -21,9 +21,10 @@ import java.util.List;
  * thread to a worker, and security, CDI request context and servlet request objects are set
  * up and torn down. Measured on this 2-core machine, that made Swarmport spend about 100 µs
  * of CPU per keep-alive announce where opentracker spends about 36 µs (docs/BENCHMARKS.md).
- * Here the same {@link AnnounceHandler} and {@link ScrapeHandler} that back the servlets
- * answer straight from the I/O thread. The servlets stay: they build the handlers (with CDI),
- * and they answer whatever this does not take, e.g. a request before they are ready.
+ * Here the same {@link HttpTracker} that backs {@link HttpTrackerServlet} answers straight
+ * from the I/O thread. The servlet stays: it builds the tracker (with CDI) when the war
+ * starts, and answers whatever this does not take: other methods, or a request that
+ * arrives before the servlet is ready.
  *
  * <p>An Undertow extension, found through {@code META-INF/services}; it ties the tracker to
  * WildFly's web server, which DESIGN.md makes the platform anyway.
@@ -33,7 +34,6 @@ public final class IoThreadAnswers implements ServletExtension {
     /** The servlet context attribute under which {@link HttpTrackerServlet} publishes its tracker. */
     static final String TRACKER = HttpTracker.class.getName();
 
-    private static final HttpString CACHE_CONTROL = Headers.CACHE_CONTROL;
     private static final HttpString X_FORWARDED_FOR = HttpString.tryFromString("X-Forwarded-For");
 
     @Override
@@ -66,7 +66,9 @@ public final class IoThreadAnswers implements ServletExtension {
             byte[] answer = ready.answer(announce, exchange.getQueryString(),
                     source == null ? null : source.getAddress().getHostAddress(), () -> forwardedFor(exchange));
             exchange.setStatusCode(200);
-            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain").put(CACHE_CONTROL, "no-store");
+            exchange.getResponseHeaders()
+                    .put(Headers.CONTENT_TYPE, "text/plain")
+                    .put(Headers.CACHE_CONTROL, "no-store");
             exchange.getResponseSender().send(ByteBuffer.wrap(answer));
         }
 
