@@ -43,11 +43,11 @@ public final class AnnounceHandler {
             AnnounceRequest request = AnnounceRequestParser.parse(rawQuery);
             byte[] address = addresses.resolve(remoteAddress, forwardedFor);
             byte[] swarm = swarmHash(request.infoHash());
-            int wanted = request.event() == AnnounceRequest.Event.STOPPED ? 0 : request.numWant();
+            int wanted = request.event() == AnnounceEvent.STOPPED ? 0 : request.numWant();
             PeerBuffer ipv4 = PeerBuffer.ipv4(wanted).want(wanted);
             PeerBuffer ipv6 = PeerBuffer.ipv6(wanted).want(wanted);
             SwarmCounts counts = registry.announce(swarm, PeerIdentity.of(request.peerId(), request.key()),
-                    address, request.port(), request.isSeeder(), AnnounceEvent.valueOf(request.event().name()),
+                    address, request.port(), request.isSeeder(), request.event(),
                     SwarmRegistry.currentMinute(), ipv4, ipv6);
             BEncoder out = new BEncoder(96 + ipv4.length() + ipv6.length());
             AnnounceResponse.write(out, counts, jittered(interval), minInterval, ipv4, ipv6, request.compact());

@@ -3,6 +3,7 @@ package org.swarmport.tracker.announce;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.swarmport.tracker.swarm.AnnounceEvent;
 
 /**
  * One {@code GET /announce} (BEP 3), as the client sent it. Built by
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param uploaded   bytes uploaded since {@code started}, 0 when absent
  * @param downloaded bytes downloaded since {@code started}, 0 when absent
  * @param left       bytes still to download, or {@link #LEFT_UNKNOWN} when absent
- * @param event      {@link Event#NONE} for a regular interval announce
+ * @param event      {@link AnnounceEvent#NONE} for a regular interval announce
  * @param numWant    0..{@link #MAX_NUMWANT}, {@link #DEFAULT_NUMWANT} when absent or negative
  * @param compact    false only for {@code compact=0}: the dictionary model (BEP 23)
  * @param noPeerId   {@code no_peer_id} given and not 0: omit peer ids in the dictionary model
@@ -36,7 +37,7 @@ public record AnnounceRequest(
         long uploaded,
         long downloaded,
         long left,
-        Event event,
+        AnnounceEvent event,
         int numWant,
         boolean compact,
         boolean noPeerId,
@@ -57,15 +58,6 @@ public record AnnounceRequest(
 
     /** numwant above this is lowered to it (DESIGN.md, Tracker engine). */
     public static final int MAX_NUMWANT = 200;
-
-    /**
-     * The {@code event} of BEP 3. BEP 21's {@code paused} (an upload-only client that
-     * stopped transferring) arrives as {@link #NONE}: the peer is still in the swarm and
-     * its {@code left} already says whether it is a seeder.
-     */
-    public enum Event {
-        NONE, STARTED, COMPLETED, STOPPED
-    }
 
     public AnnounceRequest {
         if (infoHash == null || infoHash.length != 20) {

@@ -1,5 +1,6 @@
 package org.swarmport.tracker.announce;
 
+import org.swarmport.tracker.swarm.AnnounceEvent;
 /**
  * Parses the raw query string of {@code GET /announce} (BEP 3) into an
  * {@link AnnounceRequest}, or refuses it with a {@link TrackerRequestException} whose
@@ -23,7 +24,7 @@ package org.swarmport.tracker.announce;
  *     client sends them twice. Exception: {@code ipv4} and {@code ipv6} (BEP 7), which
  *     libtorrent 2 repeats once per local address; the first one is kept.</li>
  * <li>{@code event}: {@code started}, {@code completed}, {@code stopped}; empty, absent,
- *     BEP 21's {@code paused} or any other word is {@link AnnounceRequest.Event#NONE}, as
+ *     BEP 21's {@code paused} or any other word is {@link AnnounceEvent#NONE}, as
  *     in opentracker: an unknown event carries nothing the tracker could act on.</li>
  * <li>{@code numwant}: negative means the default ({@value AnnounceRequest#DEFAULT_NUMWANT}),
  *     more than {@value AnnounceRequest#MAX_NUMWANT} is lowered to it; a number outside
@@ -82,7 +83,7 @@ public final class AnnounceRequestParser {
         long uploaded = 0;
         long downloaded = 0;
         long left = AnnounceRequest.LEFT_UNKNOWN;
-        AnnounceRequest.Event event = AnnounceRequest.Event.NONE;
+        AnnounceEvent event = AnnounceEvent.NONE;
         long numWant = AnnounceRequest.DEFAULT_NUMWANT;
         boolean compact = true;
         boolean noPeerId = false;
@@ -164,20 +165,20 @@ public final class AnnounceRequestParser {
                 event, (int) numWant, compact, noPeerId, key, trackerId, ip, ipv4, ipv6);
     }
 
-    private static AnnounceRequest.Event event(QueryCursor query) {
+    private static AnnounceEvent event(QueryCursor query) {
         if (query.valueIsEmpty()) {
-            return AnnounceRequest.Event.NONE;
+            return AnnounceEvent.NONE;
         }
         if (query.valueIs("event", "started")) {
-            return AnnounceRequest.Event.STARTED;
+            return AnnounceEvent.STARTED;
         }
         if (query.valueIs("event", "completed")) {
-            return AnnounceRequest.Event.COMPLETED;
+            return AnnounceEvent.COMPLETED;
         }
         if (query.valueIs("event", "stopped")) {
-            return AnnounceRequest.Event.STOPPED;
+            return AnnounceEvent.STOPPED;
         }
-        return AnnounceRequest.Event.NONE;
+        return AnnounceEvent.NONE;
     }
 
     private static int once(int seen, int flag, String param) {

@@ -61,10 +61,11 @@ public class CountsPublisher {
     /** Drains the registry's changes and writes them with whatever an earlier flush could not. */
     public synchronized int flush() {
         HexFormat hex = HexFormat.of();
-        swarms.registry().drainChanged((hash, seeders, leechers, completed, completedIncrement) ->
-                pending.merge(hex.formatHex(hash),
-                        new SwarmCountsUpdate(hex.formatHex(hash), seeders, leechers, completedIncrement),
-                        SwarmCountsUpdate::then));
+        swarms.registry().drainChanged((hash, seeders, leechers, completed, completedIncrement) -> {
+            String swarmHash = hex.formatHex(hash);
+            pending.merge(swarmHash, new SwarmCountsUpdate(swarmHash, seeders, leechers, completedIncrement),
+                    SwarmCountsUpdate::then);
+        });
         if (pending.isEmpty()) {
             return 0;
         }

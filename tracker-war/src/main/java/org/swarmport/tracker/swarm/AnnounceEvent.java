@@ -5,7 +5,11 @@ package org.swarmport.tracker.swarm;
  * {@link #NONE}, {@link #COMPLETED}, {@link #STARTED}, {@link #STOPPED}).
  */
 public enum AnnounceEvent {
-    /** A regular announce, sent every interval. */
+    /**
+     * A regular announce, sent every interval. BEP 21's {@code paused} (an upload-only client
+     * that stopped transferring) arrives as this too: the peer is still in the swarm and its
+     * {@code left} already says whether it is a seeder.
+     */
     NONE,
     /** The download finished; counted once per peer in the swarm's completed counter. */
     COMPLETED,

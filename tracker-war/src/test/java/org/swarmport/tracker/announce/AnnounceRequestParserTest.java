@@ -16,7 +16,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.swarmport.tracker.announce.AnnounceRequest.Event;
+import org.swarmport.tracker.swarm.AnnounceEvent;
 
 class AnnounceRequestParserTest {
 
@@ -65,7 +65,7 @@ class AnnounceRequestParserTest {
         assertEquals(0, request.downloaded());
         assertEquals(1048576, request.left());
         assertFalse(request.isSeeder());
-        assertEquals(Event.STARTED, request.event());
+        assertEquals(AnnounceEvent.STARTED, request.event());
         assertEquals(200, request.numWant());
         assertTrue(request.compact());
         assertTrue(request.noPeerId());
@@ -87,7 +87,7 @@ class AnnounceRequestParserTest {
         AnnounceRequest request = parse(query);
 
         assertArrayEquals(BINARY_PEER_ID, request.peerId());
-        assertEquals(Event.NONE, request.event());
+        assertEquals(AnnounceEvent.NONE, request.event());
         assertTrue(request.isSeeder());
         assertEquals("abc/def", new String(request.trackerId(), StandardCharsets.US_ASCII));
         assertEquals("192.168.1.20", request.ipv4());
@@ -110,7 +110,7 @@ class AnnounceRequestParserTest {
         assertEquals(51413, request.port());
         assertEquals(734003200, request.left());
         assertEquals(80, request.numWant());
-        assertEquals(Event.STARTED, request.event());
+        assertEquals(AnnounceEvent.STARTED, request.event());
         assertFalse(request.noPeerId());
     }
 
@@ -133,7 +133,7 @@ class AnnounceRequestParserTest {
         assertEquals(6882, request.port());
         assertEquals(1024, request.uploaded());
         assertEquals(2048, request.downloaded());
-        assertEquals(Event.COMPLETED, request.event());
+        assertEquals(AnnounceEvent.COMPLETED, request.event());
     }
 
     @Test
@@ -173,7 +173,7 @@ class AnnounceRequestParserTest {
         assertEquals(0, request.uploaded());
         assertEquals(0, request.downloaded());
         assertEquals(AnnounceRequest.LEFT_UNKNOWN, request.left());
-        assertEquals(Event.NONE, request.event());
+        assertEquals(AnnounceEvent.NONE, request.event());
         assertEquals(50, request.numWant());
         assertTrue(request.compact());
         assertFalse(request.noPeerId());
@@ -207,7 +207,7 @@ class AnnounceRequestParserTest {
         "update,    NONE",
         "st%61rted, STARTED",
     })
-    void eventsOfBep3AreRecognisedAndPausedOfBep21CountsAsNone(String value, Event expected) {
+    void eventsOfBep3AreRecognisedAndPausedOfBep21CountsAsNone(String value, AnnounceEvent expected) {
         assertEquals(expected, parse(MINIMAL + "&event=" + value).event());
     }
 
