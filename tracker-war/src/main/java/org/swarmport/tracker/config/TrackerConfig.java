@@ -3,8 +3,11 @@ package org.swarmport.tracker.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import org.swarmport.db.InvalidSettingException;
 import org.swarmport.db.Settings;
+import org.swarmport.tracker.announce.IpLiteral;
 import org.swarmport.tracker.announce.TrustedProxies;
 
 /**
@@ -21,6 +24,9 @@ public class TrackerConfig {
     private final boolean fullScrape;
     private final int fullScrapeIntervalSeconds;
     private final int countsFlushSeconds;
+    private final InetAddress listenAddress;
+    private final int httpPort;
+    private final int udpPort;
 
     public TrackerConfig() {
         this(Settings.fromSystem());
@@ -40,6 +46,25 @@ public class TrackerConfig {
         fullScrape = settings.flag("SWARMPORT_FULL_SCRAPE", false);
         fullScrapeIntervalSeconds = settings.integer("SWARMPORT_FULL_SCRAPE_INTERVAL", 300, 10, 86_400);
         countsFlushSeconds = settings.integer("SWARMPORT_COUNTS_FLUSH_INTERVAL", 30, 1, 3600);
+        listenAddress = address(settings, "SWARMPORT_TRACKER_ADDRESS",
+                System.getProperty("jboss.bind.address", "127.0.0.1"));
+        httpPort = settings.integer("SWARMPORT_TRACKER_HTTP_PORT", 6969, 0, 65_535);
+        udpPort = settings.integer("SWARMPORT_UDP_PORT", 6969, 0, 65_535);
+    }
+
+    /** An IP literal only: a host name would mean a DNS lookup at start and an ambiguous bind. */
+    private static InetAddress address(Settings settings, String variable, String defaultValue) {
+        String value = settings.string(variable, defaultValue).trim();
+        byte[] literal = IpLiteral.parse(value);
+        if (literal == null) {
+            throw new InvalidSettingException(variable,
+                    "must be an IP address such as 0.0.0.0, :: or 127.0.0.1, got '" + value + "'");
+        }
+        try {
+            return InetAddress.getByAddress(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("4 or 16 bytes are always an address", e);
+        }
     }
 
     /** Creating the bean when the war starts, not at the first announce, is the point. */
@@ -81,6 +106,25 @@ public class TrackerConfig {
     /** A full scrape is built at most this often; requests in between get the last one. */
     public int fullScrapeIntervalSeconds() {
         return fullScrapeIntervalSeconds;
+    }
+
+    /**
+     * Where the tracker's own listeners (the HTTP announce port and the UDP tracker) bind:
+     * WildFly's public address ({@code -b}, loopback by default) unless set, so a fresh
+     * install is reachable from outside only when the operator says so.
+     */
+    public InetAddress listenAddress() {
+        return listenAddress;
+    }
+
+    /** The tracker's own HTTP announce listener ({@code http://host:port/announce}); 0 turns it off. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** The UDP tracker (BEP 15); 0 turns it off. */
+    public int udpPort() {
+        return udpPort;
     }
 
     /** How often seeders, leechers and completed flow from the registry to the catalogue. */

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
 @ApplicationScoped
 public class TrackerCounters {
 
-    /** The protocols announces and scrapes arrive by; UDP and WebSocket come with their issue. */
-    public enum Protocol { HTTP }
+    /** The protocols announces and scrapes arrive by. */
+    public enum Protocol { HTTP, UDP, WEBSOCKET }
 
     static final int SAMPLE_SECONDS = 5;
     static final int WINDOW_SAMPLES = 12;

@@ -27,6 +27,34 @@ class TrackerConfigTest {
         assertFalse(config.fullScrape());
         assertTrue(config.trustedProxies().isEmpty());
         assertEquals(30, config.countsFlushSeconds());
+        assertEquals(6969, config.httpPort());
+        assertEquals(6969, config.udpPort());
+    }
+
+    @Test
+    void listenersBindWhereConfiguredAndPortZeroTurnsThemOff() {
+        TrackerConfig config = config(Map.of("SWARMPORT_TRACKER_ADDRESS", "::",
+                "SWARMPORT_TRACKER_HTTP_PORT", "0", "SWARMPORT_UDP_PORT", "16969"));
+
+        assertTrue(config.listenAddress().isAnyLocalAddress());
+        assertEquals(0, config.httpPort());
+        assertEquals(16969, config.udpPort());
+    }
+
+    @Test
+    void aHostNameIsNoListenAddress() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> config(Map.of("SWARMPORT_TRACKER_ADDRESS", "tracker.example")));
+
+        assertTrue(e.getMessage().startsWith("SWARMPORT_TRACKER_ADDRESS must be an IP address"), e.getMessage());
+    }
+
+    @Test
+    void aPortOutOfRangeNamesTheVariable() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> config(Map.of("SWARMPORT_UDP_PORT", "70000")));
+
+        assertTrue(e.getMessage().startsWith("SWARMPORT_UDP_PORT"), e.getMessage());
     }
 
     @Test
