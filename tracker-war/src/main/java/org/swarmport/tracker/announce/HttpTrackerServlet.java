@@ -7,11 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
-import java.util.concurrent.ThreadLocalRandom;
-import org.swarmport.tracker.catalogue.KnownTorrents;
-import org.swarmport.tracker.config.TrackerConfig;
-import org.swarmport.tracker.stats.TrackerCounters;
-import org.swarmport.tracker.swarm.Swarms;
 
 /**
  * {@code GET /tracker/announce} (BEP 3) and {@code GET /tracker/scrape} (BEP 48), side by
@@ -19,37 +14,18 @@ import org.swarmport.tracker.swarm.Swarms;
  *
  * <p>A plain servlet, not JAX-RS. It reads the raw query string, because the container would
  * decode the binary info_hash and peer_id as text. Every answer is 200 with a bencoded body,
- * a failure too, as clients expect. It builds the {@link HttpTracker} when the war starts
- * and publishes it for {@link IoThreadAnswers}, which answers most requests before they
+ * a failure too, as clients expect. When the war starts it publishes the war's
+ * {@link HttpTracker} for {@link IoThreadAnswers}, which answers most requests before they
  * reach this servlet.
  */
 @WebServlet(urlPatterns = {"/announce", "/scrape"}, loadOnStartup = 1)
 public class HttpTrackerServlet extends HttpServlet {
 
     @Inject
-    Swarms swarms;
-
-    @Inject
-    KnownTorrents catalogue;
-
-    @Inject
-    TrackerConfig config;
-
-    @Inject
-    TrackerCounters counters;
-
-    private HttpTracker tracker;
+    HttpTracker tracker;
 
     @Override
     public void init() {
-        FullScrape fullScrape = config.fullScrape()
-                ? new FullScrape(swarms.registry(), config.fullScrapeIntervalSeconds(), System::nanoTime) : null;
-        tracker = new HttpTracker(
-                new AnnounceHandler(swarms.registry(), catalogue, config.mode(),
-                        new ClientAddressResolver(config.trustedProxies()),
-                        config.announceIntervalSeconds(), config.minAnnounceIntervalSeconds(), ThreadLocalRandom::current),
-                new ScrapeHandler(swarms.registry(), catalogue, config.mode(), fullScrape),
-                counters, !config.trustedProxies().isEmpty());
         getServletContext().setAttribute(IoThreadAnswers.TRACKER, tracker);
     }
 
