@@ -2,12 +2,15 @@
 # HTTP announce benchmark: opentracker and Swarmport under the same wrk load, in one run.
 #
 #   bench/tracker-http/run.sh [swarmport-base-url]
-#   bench/tracker-http/run.sh http://127.0.0.1:8080/tracker
+#   bench/tracker-http/run.sh http://127.0.0.1:6969                 # the tracker's own HTTP port
+#   bench/tracker-http/run.sh http://127.0.0.1:8080/tracker         # through WildFly's web server
 #
 # A benchmark, never a test: nothing here runs in CI. See README.md beside this file.
 # Knobs (environment): DURATION=30s THREADS=2 CONNECTIONS=50 VARIANTS="close keepalive"
 #   PEERS=100 COUNT=10000 SEED=1 WARMUP=1 WARMUP_MAX=300 WARMUP_CONN=keepalive
 #   QUIET_WAIT=30 ROUNDS=1 CLEANUP=1 OT_PORT=6980 OT_UDP_PORT=6981
+#   HEALTH=<url answering 200 when Swarmport is up; default <base>/api/v1/health, or
+#          http://127.0.0.1:8080/tracker/api/v1/health when the base has no path>
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -27,6 +30,12 @@ CLEANUP=${CLEANUP:-1}
 OT_PORT=${OT_PORT:-6980}
 OT_UDP_PORT=${OT_UDP_PORT:-6981}
 SWARMPORT=${1:-}
+SWARMPORT=${SWARMPORT%/}
+if [[ $SWARMPORT =~ ^http://[^/]+$ ]]; then
+  HEALTH=${HEALTH:-http://127.0.0.1:8080/tracker/api/v1/health}
+else
+  HEALTH=${HEALTH:-$SWARMPORT/api/v1/health}
+fi
 
 DATA=$HERE/data
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -250,9 +259,9 @@ cleanup; OT_PID=""; OT_DIR=""
 # ------------------------------------------------------------------ Swarmport --
 
 if [[ -n $SWARMPORT ]]; then
-  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$SWARMPORT/api/v1/health" || true)
+  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$HEALTH" || true)
   if [[ $code != 200 ]]; then
-    NOTES+=("swarmport: not measured, $SWARMPORT/api/v1/health answered '$code'")
+    NOTES+=("swarmport: not measured, $HEALTH answered '$code'")
     log "Swarmport at $SWARMPORT: health answered '$code', skipping"
   else
     SP_URL=$SWARMPORT/announce

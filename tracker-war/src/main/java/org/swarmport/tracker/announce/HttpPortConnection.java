@@ -26,6 +26,9 @@ final class HttpPortConnection {
     ByteBuffer pendingOutput;
     boolean closeAfterOutput;
 
+    /** Closed for the loop; the socket itself may wait for the selector to let go of it. */
+    boolean closed;
+
     /** When the connection is closed unless a request has been answered by then (nanoTime). */
     long deadline;
     HttpPortConnection older;

@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -21,10 +22,16 @@ import java.util.logging.Logger;
  * <p>Why not Undertow: real clients open a TCP connection per announce, and Undertow's
  * per-connection set-up (hand-off between I/O threads, timers, listeners, buffers) cost
  * about 67 µs of CPU per connection here, twice the announce itself (docs/BENCHMARKS.md).
- * This loop does per connection only what the kernel makes it do: accept, read, write,
- * close. An accepted connection is read at once, since the request has usually arrived by
- * then, so most connections never touch the selector; answers go out in one write from a
- * buffer the loop reuses.
+ * This loop does per connection little more than the kernel makes it do: accept, read,
+ * write, close. System calls are what a connection costs on this kind of machine, so:
+ * <ul>
+ * <li>a connection accepted in a round is read at the end of that round, when its request
+ *     has usually arrived, so most connections never touch the selector;</li>
+ * <li>a connection that did wait in the selector is closed only after the selector has
+ *     let go of it (next round): the JDK closes a still-registered socket with two more
+ *     system calls (SO_LINGER query, shutdown) and defers the close anyway;</li>
+ * <li>answers go out in one write from a buffer the loop reuses.</li>
+ * </ul>
  *
  * <p>HTTP/1.1 as clients use it with a tracker: GET, keep-alive and pipelining, no request
  * bodies (a request with one is answered, then the connection closed). Bounds: a head of at
@@ -46,6 +53,11 @@ final class HttpPortLoop implements Runnable {
     private final ByteBuffer input = ByteBuffer.allocate(HttpRequestHeadParser.MAX_HEAD_BYTES);
     private final ByteBuffer output = ByteBuffer.allocateDirect(OUTPUT_BUFFER_BYTES);
     private volatile boolean running = true;
+
+    /** Accepted this round, read at its end. */
+    private final ArrayDeque<HttpPortConnection> fresh = new ArrayDeque<>();
+    /** Whose keys were cancelled this round, closed once the next select has deregistered them. */
+    private final ArrayDeque<SocketChannel> closing = new ArrayDeque<>();
 
     private int connections;
     /** Open connections from the earliest deadline to the latest: deadlines only grow. */
@@ -80,8 +92,16 @@ final class HttpPortLoop implements Runnable {
     public void run() {
         try {
             while (running) {
-                selector.select(this::ready, 1000);
+                // keys cancelled before this select are deregistered by it
+                int cancelled = closing.size();
+                if (cancelled == 0) {
+                    selector.select(this::ready, 1000);
+                } else {
+                    selector.selectNow(this::ready);
+                }
                 now = System.nanoTime();
+                closeDeregistered(cancelled);
+                readFresh();
                 closeExpired();
             }
         } catch (IOException | ClosedSelectorException e) {
@@ -133,7 +153,22 @@ final class HttpPortLoop implements Runnable {
             HttpPortConnection connection = new HttpPortConnection(channel);
             connections++;
             renewDeadline(connection);
-            read(connection);
+            fresh.add(connection);
+        }
+    }
+
+    private void readFresh() {
+        for (HttpPortConnection connection; (connection = fresh.poll()) != null; ) {
+            if (!connection.closed) {
+                read(connection);
+            }
+        }
+    }
+
+    /** The first {@code count} channels' keys are gone from the selector now: plain closes. */
+    private void closeDeregistered(int count) {
+        for (int i = 0; i < count; i++) {
+            closeQuietly(closing.poll());
         }
     }
 
@@ -174,7 +209,7 @@ final class HttpPortLoop implements Runnable {
             at += head.length();
             boolean keepAlive = head.keepAlive() && !head.hasBody();
             send(connection, head, keepAlive);
-            if (!keepAlive || !connection.channel.isOpen()) {
+            if (!keepAlive || connection.closed) {
                 return;
             }
             renewDeadline(connection);
@@ -273,7 +308,7 @@ final class HttpPortLoop implements Runnable {
     }
 
     private void interest(HttpPortConnection connection, int ops) {
-        if (!connection.channel.isOpen()) {
+        if (connection.closed) {
             return;
         }
         if (connection.key == null) {
@@ -326,20 +361,28 @@ final class HttpPortLoop implements Runnable {
     }
 
     private void close(HttpPortConnection connection) {
-        if (!connection.channel.isOpen()) {
+        if (connection.closed) {
             return;
         }
+        connection.closed = true;
         unlink(connection);
         connections--;
         connection.pendingInput = null;
         connection.pendingOutput = null;
-        closeQuietly(connection.channel);
+        if (connection.key == null) {
+            closeQuietly(connection.channel);
+        } else {
+            connection.key.cancel();
+            closing.add(connection.channel);
+        }
     }
 
     private void closeAll() {
         while (oldest != null) {
             close(oldest);
         }
+        fresh.clear();
+        closeDeregistered(closing.size());
         closeQuietly(server);
         try {
             selector.close();

@@ -120,6 +120,11 @@ class HttpPortLoopTest {
         return new Answer(text, in.readNBytes(length));
     }
 
+    private static Answer exchange(Socket socket, String request) throws IOException {
+        write(socket, request);
+        return read(socket);
+    }
+
     private static boolean closedByServer(Socket socket) throws IOException {
         try {
             return socket.getInputStream().read() < 0;
@@ -206,16 +211,14 @@ class HttpPortLoopTest {
     void otherPathsAndMethodsGetAnHttpErrorWithABencodedReason() throws Exception {
         start(100, 10_000);
         Socket notFound = connect();
-        write(notFound, get("/favicon.ico", ""));
-        Answer missing = read(notFound);
+        Answer missing = exchange(notFound, get("/favicon.ico", ""));
         assertEquals(404, missing.status());
         assertTrue(missing.dictionary().getString("failure reason").utf8().startsWith("not found"));
         write(notFound, get("/scrape", "Connection: close\r\n"));
         assertEquals(200, read(notFound).status(), "a 404 keeps the connection");
 
         Socket post = connect();
-        write(post, "POST /announce HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc");
-        Answer refused = read(post);
+        Answer refused = exchange(post, "POST /announce HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc");
         assertEquals(405, refused.status());
         assertTrue(refused.head().contains("Connection: close"), refused.head());
         assertTrue(closedByServer(post));
@@ -225,9 +228,8 @@ class HttpPortLoopTest {
     void aMalformedHeadIsRefusedAndTheConnectionClosed() throws Exception {
         start(100, 10_000);
         Socket socket = connect();
-        write(socket, "GET /announce HTTP/1.1\r\nHost : x\r\n\r\n");
 
-        Answer answer = read(socket);
+        Answer answer = exchange(socket, "GET /announce HTTP/1.1\r\nHost : x\r\n\r\n");
 
         assertEquals(400, answer.status());
         assertEquals("malformed header name", answer.dictionary().getString("failure reason").utf8());
@@ -247,10 +249,7 @@ class HttpPortLoopTest {
     @Test
     void aBadAnnounceIsAFailureReasonWithStatus200_BEP3() throws Exception {
         start(100, 10_000);
-        Socket socket = connect();
-        write(socket, get("/announce?info_hash=%00&peer_id=x&port=1", "Connection: close\r\n"));
-
-        Answer answer = read(socket);
+        Answer answer = exchange(connect(), get("/announce?info_hash=%00&peer_id=x&port=1", "Connection: close\r\n"));
 
         assertEquals(200, answer.status());
         assertTrue(answer.dictionary().containsKey("failure reason"));

@@ -49,7 +49,8 @@ import org.swarmport.tracker.catalogue.Torrent;
 /**
  * Real BitTorrent clients from Debian packages find each other only through Swarmport's HTTP
  * tracker (BEP 3, compact peers BEP 23), in its default {@code registered} mode: libtorrent
- * seeds and aria2 downloads, then aria2 seeds and libtorrent downloads. DHT, local peer
+ * seeds and aria2 downloads through the tracker's own port, then aria2 seeds and libtorrent
+ * downloads through {@code /tracker/announce}. DHT, local peer
  * discovery and peer exchange are off, so a transfer proves the announce answers.
  *
  * <p>The torrent is registered inside the server, which cannot be handed the client side's
@@ -72,6 +73,12 @@ class RealClientsIT {
     private static final Duration TRANSFER_LIMIT = Duration.ofSeconds(120);
     private static final Duration ANNOUNCE_LIMIT = Duration.ofSeconds(30);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
+    /**
+     * The tracker's own HTTP port at its default (SWARMPORT_TRACKER_HTTP_PORT): one direction
+     * announces there, the other through WildFly's {@code /tracker/announce}, so both paths
+     * serve real clients.
+     */
+    private static final String OWN_PORT_ANNOUNCE = "http://127.0.0.1:6969/announce";
 
     @Deployment
     static WebArchive deployment() {
@@ -106,9 +113,9 @@ class RealClientsIT {
     @Test
     @Order(2)
     @RunAsClient
-    void aria2DownloadsWhatLibtorrentSeeds(@ArquillianResource URL base) throws Exception {
+    void aria2DownloadsWhatLibtorrentSeeds() throws Exception {
         requireClients();
-        Path torrent = prepareTorrent(base);
+        Path torrent = prepareTorrent(OWN_PORT_ANNOUNCE);
         Path downloads = emptyDirectory("aria2-download");
         Path seedLog = WORK.resolve("libtorrent-seed.log");
         Path downloadLog = WORK.resolve("aria2-download.log");
@@ -143,7 +150,8 @@ class RealClientsIT {
     @RunAsClient
     void libtorrentDownloadsWhatAria2Seeds(@ArquillianResource URL base) throws Exception {
         requireClients();
-        Path torrent = prepareTorrent(base);
+        // libtorrent and aria2 listen on 127.0.0.1; "localhost" could resolve to ::1 first.
+        Path torrent = prepareTorrent(base.toString().replace("://localhost:", "://127.0.0.1:") + "announce");
         Path downloads = emptyDirectory("libtorrent-download");
         Path seedLog = WORK.resolve("aria2-seed.log");
         Path downloadLog = WORK.resolve("libtorrent-download.log");
@@ -226,15 +234,13 @@ class RealClientsIT {
     }
 
     /**
-     * Writes the content, has libtorrent make the .torrent announcing to this deployment, and
+     * Writes the content, has libtorrent make the .torrent announcing to {@code announce}, and
      * checks that libtorrent's info-hash is the one registered inside the server.
      */
-    private static Path prepareTorrent(URL base) throws Exception {
+    private static Path prepareTorrent(String announce) throws Exception {
         Path content = contentDirectory().resolve(InteropTorrent.NAME);
         Files.createDirectories(content.getParent());
         Files.write(content, InteropTorrent.content());
-        // libtorrent and aria2 listen on 127.0.0.1; "localhost" could resolve to ::1 first.
-        String announce = base.toString().replace("://localhost:", "://127.0.0.1:") + "announce";
         Path torrent = WORK.resolve(InteropTorrent.NAME + ".torrent");
         Path log = WORK.resolve("make-torrent.log");
 
