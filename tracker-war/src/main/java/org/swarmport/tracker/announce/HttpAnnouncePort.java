@@ -24,7 +24,8 @@ import org.swarmport.tracker.config.TrackerConfig;
  * servlet at {@code /tracker/announce} answers the same on WildFly's port, for sites that
  * put the tracker behind their reverse proxy.
  *
- * <p>One loop per core, each with its own listening socket on the same port
+ * <p>{@code SWARMPORT_TRACKER_HTTP_THREADS} loops (one per core by default), each with its own
+ * listening socket on the same port
  * ({@code SO_REUSEPORT}), so the kernel spreads connections over them without one loop
  * handing connections to another. Threads come from the container. A port that cannot be
  * bound is reported once and leaves the rest of the tracker running.
@@ -59,7 +60,7 @@ public class HttpAnnouncePort {
         }
         InetSocketAddress address = new InetSocketAddress(config.listenAddress(), config.httpPort());
         try {
-            open(address, Runtime.getRuntime().availableProcessors());
+            open(address, config.httpThreads());
         } catch (IOException e) {
             stop();
             LOG.warning(() -> "the tracker's HTTP port " + address + " cannot be opened (" + e.getMessage()
@@ -71,8 +72,7 @@ public class HttpAnnouncePort {
                 + " loops)");
     }
 
-    private void open(InetSocketAddress address, int cores) throws IOException {
-        int wanted = Math.max(1, Math.min(cores, 8));
+    private void open(InetSocketAddress address, int wanted) throws IOException {
         for (int i = 0; i < wanted; i++) {
             ServerSocketChannel server = ServerSocketChannel.open();
             try {

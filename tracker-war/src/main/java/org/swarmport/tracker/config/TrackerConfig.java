@@ -27,6 +27,7 @@ public class TrackerConfig {
     private final InetAddress listenAddress;
     private final int httpPort;
     private final int udpPort;
+    private final int httpThreads;
 
     public TrackerConfig() {
         this(Settings.fromSystem());
@@ -50,6 +51,8 @@ public class TrackerConfig {
                 System.getProperty("jboss.bind.address", "127.0.0.1"));
         httpPort = settings.integer("SWARMPORT_TRACKER_HTTP_PORT", 6969, 0, 65_535);
         udpPort = settings.integer("SWARMPORT_UDP_PORT", 6969, 0, 65_535);
+        httpThreads = settings.integer("SWARMPORT_TRACKER_HTTP_THREADS",
+                Math.min(Runtime.getRuntime().availableProcessors(), 8), 1, 64);
     }
 
     /** An IP literal only: a host name would mean a DNS lookup at start and an ambiguous bind. */
@@ -120,6 +123,14 @@ public class TrackerConfig {
     /** The tracker's own HTTP announce listener ({@code http://host:port/announce}); 0 turns it off. */
     public int httpPort() {
         return httpPort;
+    }
+
+    /**
+     * Event loops of the own HTTP port, each a thread with its own listening socket: one per
+     * core (at most 8) unless set.
+     */
+    public int httpThreads() {
+        return httpThreads;
     }
 
     /** The UDP tracker (BEP 15); 0 turns it off. */

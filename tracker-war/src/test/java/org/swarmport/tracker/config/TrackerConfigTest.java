@@ -29,12 +29,14 @@ class TrackerConfigTest {
         assertEquals(30, config.countsFlushSeconds());
         assertEquals(6969, config.httpPort());
         assertEquals(6969, config.udpPort());
+        assertTrue(config.httpThreads() >= 1 && config.httpThreads() <= 8, "one loop per core, at most 8");
     }
 
     @Test
     void listenersBindWhereConfiguredAndPortZeroTurnsThemOff() {
         TrackerConfig config = config(Map.of("SWARMPORT_TRACKER_ADDRESS", "::",
-                "SWARMPORT_TRACKER_HTTP_PORT", "0", "SWARMPORT_UDP_PORT", "16969"));
+                "SWARMPORT_TRACKER_HTTP_PORT", "0", "SWARMPORT_UDP_PORT", "16969", "SWARMPORT_TRACKER_HTTP_THREADS", "3"));
+        assertEquals(3, config.httpThreads());
 
         assertTrue(config.listenAddress().isAnyLocalAddress());
         assertEquals(0, config.httpPort());
