@@ -14,6 +14,7 @@ import java.util.Set;
 import org.swarmport.peer.bencode.BDecoder;
 import org.swarmport.peer.bencode.BDictionary;
 import org.swarmport.peer.bencode.BList;
+import org.swarmport.peer.bencode.BString;
 import org.swarmport.peer.bencode.BValue;
 import org.swarmport.peer.bencode.BencodeException;
 
@@ -275,26 +276,25 @@ public final class MetainfoParser {
 
     /**
      * BEP 52 {@code piece layers}, outside the info dictionary: for every file larger than one
-     * piece, its piece hashes, which must hash up to its {@code pieces root}. Entries for roots
-     * no file needs are ignored, as libtorrent ignores them.
+     * piece, its piece hashes, which must hash up to its {@code pieces root}. Required in a v2
+     * .torrent file even when no file needs a layer, as libtorrent requires it
+     * ({@code torrent_missing_piece_layer}); entries for roots no file needs are ignored, as
+     * libtorrent ignores them.
      */
     private static Map<PiecesRoot, byte[]> pieceLayers(BDictionary root, List<FileEntry> files, long pieceLength)
             throws MetainfoException {
         String field = "piece layers";
         Map<PiecesRoot, byte[]> layers = new HashMap<>();
-        BDictionary given = null;
+        BDictionary given = Fields.dictionary(Fields.required(root, field, field), field);
         for (FileEntry file : files) {
             if (!FileTree.needsPieceLayer(file, pieceLength)) {
                 continue;
-            }
-            if (given == null) {
-                given = Fields.dictionary(Fields.required(root, field, field), field);
             }
             PiecesRoot piecesRoot = file.piecesRoot().orElseThrow();
             if (layers.containsKey(piecesRoot)) {
                 continue;
             }
-            BValue layer = given.get(org.swarmport.peer.bencode.BString.of(piecesRoot.bytes()));
+            BValue layer = given.get(BString.of(piecesRoot.bytes()));
             if (layer == null) {
                 throw new MetainfoException(field, "no layer for '" + file.path() + "'");
             }
