@@ -57,6 +57,15 @@ class MetainfoBuilderTest {
     }
 
     @Test
+    void hybridSingleFileIsByteForByteLibtorrentsInfoDictionary_BEP52() throws Exception {
+        // One file needs no pad, so here libtorrent's hybrid and ours are the same bytes.
+        Metainfo ours = MetainfoBuilder.singleFile("single.bin", ContentSource.of(CorpusContent.single())).build();
+        assertEquals(16 * KIB, ours.pieceLength(), "chosen automatically");
+        assertArrayEquals(corpus("libtorrent-hybrid-single.torrent").infoBytes(), ours.infoBytes());
+        assertEquals("c3a6db36c49fb5e732c1725f209bc461e7091512", ours.infoHashV1().orElseThrow().hex());
+    }
+
+    @Test
     void hybridHasLibtorrentsPieceHashesAndRootsButNoTailPad_BEP52_BEP47() throws Exception {
         Metainfo ours = CorpusContent.multiBuilder().pieceLength(32 * KIB).build();
         Metainfo libtorrent = corpus("libtorrent-hybrid-multi.torrent");
