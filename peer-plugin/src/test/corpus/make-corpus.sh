@@ -7,6 +7,8 @@
 #   apt-get install -y mktorrent transmission-cli python3-libtorrent
 #   peer-plugin/src/test/corpus/make-corpus.sh
 #
+# make-hostile.py then derives the broken and hostile corpus from these files.
+#
 # The manifest records what the tools themselves report (libtorrent's torrent_info, and
 # transmission-show for v1 files), so the Java tests compare our parser with the tools, not
 # with itself. Creation dates differ between runs, so regenerating changes the info-hashes

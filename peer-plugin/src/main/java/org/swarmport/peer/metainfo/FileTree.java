@@ -65,17 +65,17 @@ final class FileTree {
 
     private void walk(BDictionary directory, List<String> prefix) throws MetainfoException {
         for (int i = 0; i < directory.size(); i++) {
-            String component = Fields.text(directory.keyAt(i), FIELD + ": a key");
+            String component = Fields.text(directory.keyAt(i), FIELD + "[" + String.join("/", prefix) + "]: a key");
             List<String> path = new ArrayList<>(prefix);
             path.add(component);
-            String shown = String.join("/", path);
+            String field = FIELD + "[" + String.join("/", path) + "]";
             String defect = FilePath.defectOf(path);
             if (defect != null) {
-                throw new MetainfoException(FIELD, shown + ": " + defect);
+                throw new MetainfoException(field, defect);
             }
-            BDictionary node = Fields.dictionary(directory.valueAt(i), FIELD + ": " + shown);
+            BDictionary node = Fields.dictionary(directory.valueAt(i), field);
             if (node.isEmpty()) {
-                throw new MetainfoException(FIELD, shown + ": directory is empty");
+                throw new MetainfoException(field, "directory is empty");
             }
             if (!isLeaf(node)) {
                 walk(node, path);
@@ -83,20 +83,19 @@ final class FileTree {
             }
             if (node.size() != 1) {
                 // BEP 52: a file's dictionary "must not have any sibling entries".
-                throw new MetainfoException(FIELD, shown + ": is both a file and a directory");
+                throw new MetainfoException(field, "is both a file and a directory");
             }
-            addFile(Fields.dictionary(node.get(""), FIELD + ": " + shown), path, shown);
+            addFile(Fields.dictionary(node.get(""), field), path, field);
         }
     }
 
-    private void addFile(BDictionary leaf, List<String> path, String shown) throws MetainfoException {
+    private void addFile(BDictionary leaf, List<String> path, String field) throws MetainfoException {
         if (files.size() == limits.maxFiles()) {
             throw new MetainfoException(FIELD, "has more than " + limits.maxFiles() + " files");
         }
-        String field = FIELD + ": " + shown;
         FileAttributes attributes = FileAttributes.read(leaf, field);
         if (attributes.padding()) {
-            throw new MetainfoException(FIELD, shown + ": pad files belong in the v1 file list only (BEP 52)");
+            throw new MetainfoException(field, "pad files belong in the v1 file list only (BEP 52)");
         }
         long length = attributes.symlinkPath().isPresent() ? 0 : Fields.length(Fields.required(leaf, "length", field + ".length"),
                 field + ".length", limits.maxTotalLength());
