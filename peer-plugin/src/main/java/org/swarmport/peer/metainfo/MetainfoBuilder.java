@@ -266,10 +266,11 @@ public final class MetainfoBuilder {
         BDictionary.Builder layers = BDictionary.builder();
         Set<PiecesRoot> layered = new HashSet<>();
         int lastData = lastNonEmpty(files);
+        byte[] buffer = new byte[READ_BUFFER];
         for (int i = 0; i < files.size(); i++) {
             Entry file = files.get(i);
             V2FileHasher v2 = version.hasV2() ? new V2FileHasher(chosenPieceLength) : null;
-            hash(file.content(), v1, v2);
+            hash(file.content(), buffer, v1, v2);
             long length = file.content().length();
             // Relative to the torrent's directory, or the name itself for a single file.
             List<String> inTorrent = file.path().components();
@@ -347,8 +348,7 @@ public final class MetainfoBuilder {
         return -1;
     }
 
-    private static void hash(ContentSource content, V1PieceHasher v1, V2FileHasher v2) throws IOException {
-        byte[] buffer = new byte[READ_BUFFER];
+    private static void hash(ContentSource content, byte[] buffer, V1PieceHasher v1, V2FileHasher v2) throws IOException {
         long expected = content.length();
         long read = 0;
         try (InputStream in = content.open()) {
