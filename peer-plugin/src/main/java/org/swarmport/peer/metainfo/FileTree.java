@@ -103,7 +103,8 @@ final class FileTree {
         if (length > 0) {
             byte[] bytes = Fields.bytes(Fields.required(leaf, "pieces root", field + ".pieces root"), field + ".pieces root");
             if (bytes.length != PiecesRoot.LENGTH) {
-                throw new MetainfoException(field + ".pieces root", "is " + bytes.length + " bytes, expected " + PiecesRoot.LENGTH);
+                throw new MetainfoException(field + ".pieces root",
+                        "is " + bytes.length + " bytes, expected " + PiecesRoot.LENGTH);
             }
             root = Optional.of(PiecesRoot.of(bytes));
         }
@@ -122,7 +123,10 @@ final class FileTree {
                 target, root));
     }
 
-    /** BEP 52: "piece layers" holds a layer for every file larger than one piece; a smaller file's root is its only piece hash. */
+    /**
+     * BEP 52: "piece layers" holds a layer for every file larger than one piece; a smaller
+     * file's root is its only piece hash.
+     */
     static boolean needsPieceLayer(FileEntry file, long pieceLength) {
         return file.piecesRoot().isPresent() && file.length() > pieceLength;
     }

@@ -232,7 +232,8 @@ public final class MetainfoBuilder {
         }
         long chosen = pieceLength > 0 ? pieceLength : automaticPieceLength(total);
         if (version.hasV2() && (chosen < MetainfoParser.MIN_V2_PIECE_LENGTH || Long.bitCount(chosen) != 1)) {
-            throw new IllegalArgumentException("a v2 or hybrid piece length must be a power of two of at least 16 KiB, not " + chosen);
+            throw new IllegalArgumentException(
+                    "a v2 or hybrid piece length must be a power of two of at least 16 KiB, not " + chosen);
         }
         byte[] torrent = encode(files, chosen);
         try {
@@ -393,7 +394,9 @@ public final class MetainfoBuilder {
     private static BDictionary toDictionary(Map<String, Object> node) {
         BDictionary.Builder builder = BDictionary.builder();
         for (Map.Entry<String, Object> child : node.entrySet()) {
-            BValue value = child.getValue() instanceof BDictionary leaf ? leaf : toDictionary((Map<String, Object>) child.getValue());
+            BValue value = child.getValue() instanceof BDictionary leaf
+                    ? leaf
+                    : toDictionary((Map<String, Object>) child.getValue());
             builder.put(child.getKey(), value);
         }
         return builder.build();

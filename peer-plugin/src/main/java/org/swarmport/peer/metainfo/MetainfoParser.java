@@ -187,7 +187,8 @@ public final class MetainfoParser {
                 throw new MetainfoException(field + ".path", defect);
             }
             if (length > limits.maxTotalLength() - offset) {
-                throw new MetainfoException("info.files", "total length exceeds the limit of " + limits.maxTotalLength() + " bytes");
+                throw new MetainfoException("info.files",
+                        "total length exceeds the limit of " + limits.maxTotalLength() + " bytes");
             }
             boolean padding = attributes.padding() || FileAttributes.isBitCometPad(path);
             files.add(new FileEntry(FilePath.of(path), length, offset, padding, attributes.executable(), attributes.hidden(),
@@ -255,7 +256,8 @@ public final class MetainfoParser {
             if (!file.path().equals(other.path()) || file.length() != other.length()
                     || !file.symlinkTarget().equals(other.symlinkTarget())) {
                 throw new MetainfoException("info", "hybrid: v1 file '" + file.path() + "' (" + file.length()
-                        + " bytes) does not match file tree entry '" + other.path() + "' (" + other.length() + " bytes) (BEP 52)");
+                        + " bytes) does not match file tree entry '" + other.path() + "' (" + other.length()
+                        + " bytes) (BEP 52)");
             }
             if (file.length() > 0 && file.offset() != other.offset()) {
                 throw new MetainfoException("info", "hybrid: v1 file '" + file.path()

@@ -44,6 +44,15 @@ final class Bencoded {
         return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
+    /** {@code count} bytes counting up from {@code first}: a stand-in for a hash or a pieces string. */
+    static String bytes(int first, int count) {
+        StringBuilder text = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            text.append((char) ((first + i) & 0xff));
+        }
+        return text.toString();
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> dict(Object value) {
         return (Map<String, Object>) value;

@@ -125,7 +125,8 @@ class MetainfoBuilderTest {
     @Test
     void thePrivateFlagChangesTheInfoHash_BEP27() throws Exception {
         InfoHash open = MetainfoBuilder.singleFile("f", ContentSource.of(new byte[10])).build().bestInfoHash();
-        InfoHash closed = MetainfoBuilder.singleFile("f", ContentSource.of(new byte[10])).privateTorrent(true).build().bestInfoHash();
+        InfoHash closed = MetainfoBuilder.singleFile("f", ContentSource.of(new byte[10])).privateTorrent(true).build()
+                .bestInfoHash();
         assertFalse(open.equals(closed));
     }
 

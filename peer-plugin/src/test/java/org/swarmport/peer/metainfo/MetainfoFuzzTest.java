@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.swarmport.peer.bencode.ByteMutations;
 
 /**
  * Seeded random mutations of the real corpus: the parser returns a {@link Metainfo} or throws
@@ -24,7 +24,6 @@ class MetainfoFuzzTest {
 
     private static final long SEED = 0x6d65_7461_696e_666fL;
     private static final int ROUNDS = 30_000;
-    private static final byte[] STRUCTURE = "ilde:-0123456789".getBytes(StandardCharsets.US_ASCII);
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -36,7 +35,7 @@ class MetainfoFuzzTest {
         Random random = new Random(SEED);
         int accepted = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            byte[] input = mutate(random, corpus.get(random.nextInt(corpus.size())));
+            byte[] input = ByteMutations.mutate(random, corpus.get(random.nextInt(corpus.size())));
             try {
                 Metainfo metainfo = MetainfoParser.parse(input);
                 accepted++;
@@ -50,42 +49,5 @@ class MetainfoFuzzTest {
         }
         // Mutations inside a string (a comment, a hash) often keep a torrent valid: some must pass.
         assertTrue(accepted > 0, "no mutation was accepted: the fuzzer tests nothing but the decoder");
-    }
-
-    private static byte[] mutate(Random random, byte[] valid) {
-        byte[] bytes = valid.clone();
-        int mutations = 1 + random.nextInt(3);
-        for (int m = 0; m < mutations && bytes.length > 0; m++) {
-            int at = random.nextInt(bytes.length);
-            switch (random.nextInt(6)) {
-                case 0:
-                    bytes[at] = (byte) random.nextInt(256);
-                    break;
-                case 1:
-                    bytes[at] = STRUCTURE[random.nextInt(STRUCTURE.length)];
-                    break;
-                case 2:
-                    bytes = Arrays.copyOf(bytes, at);
-                    break;
-                case 3:
-                    byte[] shorter = new byte[bytes.length - 1];
-                    System.arraycopy(bytes, 0, shorter, 0, at);
-                    System.arraycopy(bytes, at + 1, shorter, at, bytes.length - at - 1);
-                    bytes = shorter;
-                    break;
-                case 4: // a digit changed in place: lengths, piece lengths, string sizes
-                    if (bytes[at] >= '0' && bytes[at] <= '9') {
-                        bytes[at] = (byte) ('0' + random.nextInt(10));
-                    }
-                    break;
-                default:
-                    int length = random.nextInt(Math.min(64, bytes.length - at)) + 1;
-                    byte[] longer = new byte[bytes.length + length];
-                    System.arraycopy(bytes, 0, longer, 0, at + length);
-                    System.arraycopy(bytes, at, longer, at + length, bytes.length - at);
-                    bytes = longer;
-            }
-        }
-        return bytes;
     }
 }

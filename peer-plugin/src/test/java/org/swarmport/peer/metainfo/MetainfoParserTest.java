@@ -54,7 +54,8 @@ class MetainfoParserTest {
 
     @Test
     void infoHashIsSha1OfTheRawInfoDictionary_BEP3() throws Exception {
-        byte[] info = ("d6:lengthi1e4:name1:x12:piece lengthi16384e6:pieces20:" + chars(20) + "e").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] info = ("d6:lengthi1e4:name1:x12:piece lengthi16384e6:pieces20:" + Bencoded.bytes(0, 20) + "e")
+                .getBytes(StandardCharsets.ISO_8859_1);
         byte[] torrent = ("d8:announce14:http://t.e/ann4:info" + new String(info, StandardCharsets.ISO_8859_1) + "e")
                 .getBytes(StandardCharsets.ISO_8859_1);
         Metainfo metainfo = MetainfoParser.parse(torrent);
@@ -100,7 +101,8 @@ class MetainfoParserTest {
 
     @Test
     void aSingleFileTorrentsPathIsItsName_BEP3() throws Exception {
-        Metainfo metainfo = MetainfoBuilder.singleFile("f.bin", ContentSource.of(new byte[40_000])).version(MetainfoVersion.V1).build();
+        Metainfo metainfo = MetainfoBuilder.singleFile("f.bin", ContentSource.of(new byte[40_000]))
+                .version(MetainfoVersion.V1).build();
         assertTrue(metainfo.isSingleFile());
         assertEquals(FilePath.of("f.bin"), metainfo.files().get(0).path());
     }
@@ -131,7 +133,8 @@ class MetainfoParserTest {
     @Test
     void pieceLengthNeedNotBeAPowerOfTwoInV1ButMustBeSane_BEP3() throws Exception {
         byte[] content = new byte[50_000];
-        Metainfo odd = MetainfoBuilder.singleFile("f", ContentSource.of(content)).version(MetainfoVersion.V1).pieceLength(20_000).build();
+        Metainfo odd = MetainfoBuilder.singleFile("f", ContentSource.of(content))
+                .version(MetainfoVersion.V1).pieceLength(20_000).build();
         assertEquals(3, odd.pieceCount());
         Map<String, Object> huge = Bencoded.decode(odd.rawBytes());
         info(huge).put("piece length", 1L << 31);
@@ -143,7 +146,7 @@ class MetainfoParserTest {
     @Test
     void piecesMustCoverTheFilesExactly_BEP3() throws Exception {
         Map<String, Object> extra = v1Multi();
-        info(extra).put("pieces", info(extra).get("pieces") + chars(20));
+        info(extra).put("pieces", info(extra).get("pieces") + Bencoded.bytes(0, 20));
         rejects(extra, "metainfo: info.pieces: holds 3 hashes, but 20005 bytes in pieces of 16384 need 2");
         Map<String, Object> missing = v1Multi();
         info(missing).remove("pieces");
@@ -306,13 +309,5 @@ class MetainfoParserTest {
         Map<String, Object> torrent = v1Multi();
         torrent.put("comment", "caf\u00e9");
         assertEquals("caf\ufffd", parse(torrent).comment().orElseThrow());
-    }
-
-    private static String chars(int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append((char) i);
-        }
-        return text.toString();
     }
 }

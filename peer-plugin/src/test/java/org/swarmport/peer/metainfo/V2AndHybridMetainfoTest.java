@@ -52,7 +52,8 @@ class V2AndHybridMetainfoTest {
 
     @Test
     void infoHashIsSha256OfTheRawInfoDictionaryAndTrackersSeeItsFirst20Bytes_BEP52() throws Exception {
-        String info = "d9:file treed1:xd0:d6:lengthi1e11:pieces root32:" + bytesFromZero(32) + "eee12:meta versioni2e4:name1:x12:piece lengthi16384ee";
+        String info = "d9:file treed1:xd0:d6:lengthi1e11:pieces root32:" + Bencoded.bytes(0, 32)
+                + "eee12:meta versioni2e4:name1:x12:piece lengthi16384ee";
         byte[] torrent = ("d4:info" + info + "12:piece layersdee").getBytes(StandardCharsets.ISO_8859_1);
         Metainfo metainfo = MetainfoParser.parse(torrent);
         InfoHash hash = metainfo.infoHashV2().orElseThrow();
@@ -90,7 +91,7 @@ class V2AndHybridMetainfoTest {
         info(noTree).remove("file tree");
         rejects(noTree, "metainfo: info.file tree: missing");
         Map<String, Object> v2WithPieces = v2();
-        info(v2WithPieces).put("pieces", chars(20));
+        info(v2WithPieces).put("pieces", Bencoded.bytes(1, 20));
         rejects(v2WithPieces, "metainfo: info.pieces: present without length or files");
     }
 
@@ -146,7 +147,7 @@ class V2AndHybridMetainfoTest {
         rejects(torrent, "metainfo: piece layers: no layer for 'd/a.bin'");
         // An entry no file needs is ignored, as libtorrent ignores it.
         layers.put(root, layer);
-        layers.put(chars(32), chars(32));
+        layers.put(Bencoded.bytes(1, 32), Bencoded.bytes(1, 32));
         assertEquals(4, parse(torrent).pieceCount());
     }
 
@@ -177,7 +178,7 @@ class V2AndHybridMetainfoTest {
         Map<String, Object> torrent = hybrid();
         // A whole extra piece of tail padding: aligned, but one more v1 piece than v2 has.
         list(info(torrent).get("files")).add(dictOf("attr", "p", "length", 16384L, "path", Bencoded.listOf(".pad", "16384")));
-        info(torrent).put("pieces", info(torrent).get("pieces") + chars(20));
+        info(torrent).put("pieces", info(torrent).get("pieces") + Bencoded.bytes(1, 20));
         rejects(torrent, "metainfo: info.pieces: hybrid: 5 v1 pieces, but the file tree has 4 (BEP 52)");
     }
 
@@ -189,22 +190,5 @@ class V2AndHybridMetainfoTest {
                 hybrid.contentFiles().stream().map(FileEntry::piecesRoot).toList());
         assertFalse(hybrid.files().get(1).piecesRoot().isPresent(), "a pad file has no root");
         assertEquals(v2.pieceCount(), hybrid.pieceCount());
-    }
-
-    /** Bytes 0, 1, 2...: the pieces root of the Python-computed vector. */
-    private static String bytesFromZero(int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append((char) i);
-        }
-        return text.toString();
-    }
-
-    private static String chars(int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append((char) (i + 1));
-        }
-        return text.toString();
     }
 }
