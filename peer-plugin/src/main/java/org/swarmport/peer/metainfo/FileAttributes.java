@@ -30,7 +30,7 @@ record FileAttributes(boolean padding, boolean executable, boolean hidden, Optio
         return new FileAttributes(letters.indexOf('p') >= 0, letters.indexOf('x') >= 0, letters.indexOf('h') >= 0, target);
     }
 
-    /** The components of a path list, each UTF-8 and each safe (see {@link FilePath}). */
+    /** The components of a path list, each UTF-8; {@link FilePath#parse} checks they are safe. */
     static List<String> components(BList path, String field) throws MetainfoException {
         if (path.isEmpty()) {
             throw new MetainfoException(field, "is empty");
@@ -38,10 +38,6 @@ record FileAttributes(boolean padding, boolean executable, boolean hidden, Optio
         List<String> components = new ArrayList<>(path.size());
         for (int i = 0; i < path.size(); i++) {
             components.add(Fields.text(path.get(i), field + "[" + i + "]"));
-        }
-        String defect = FilePath.defectOf(components);
-        if (defect != null) {
-            throw new MetainfoException(field, defect);
         }
         return components;
     }
@@ -59,11 +55,7 @@ record FileAttributes(boolean padding, boolean executable, boolean hidden, Optio
             target.add(rootDirectory);
         }
         target.addAll(symlinkPath.get());
-        String defect = FilePath.defectOf(target);
-        if (defect != null) {
-            throw new MetainfoException(field + ".symlink path", defect);
-        }
-        return Optional.of(FilePath.of(target));
+        return Optional.of(FilePath.parse(target, field + ".symlink path"));
     }
 
     static boolean isBitCometPad(List<String> path) {

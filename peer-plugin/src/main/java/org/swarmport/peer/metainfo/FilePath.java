@@ -79,6 +79,15 @@ public final class FilePath implements Comparable<FilePath> {
         return new FilePath(List.copyOf(components));
     }
 
+    /** A path read from a torrent's {@code field}: its defect, if any, is the torrent's. */
+    static FilePath parse(List<String> components, String field) throws MetainfoException {
+        String defect = defectOf(components);
+        if (defect != null) {
+            throw new MetainfoException(field, defect);
+        }
+        return new FilePath(List.copyOf(components));
+    }
+
     /** The defect that makes {@code components} unsafe, in words for a user, or null when it is safe. */
     static String defectOf(List<String> components) {
         if (components.isEmpty()) {

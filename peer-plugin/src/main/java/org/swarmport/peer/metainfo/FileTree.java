@@ -41,7 +41,7 @@ final class FileTree {
             throw new MetainfoException(FIELD, "is empty");
         }
         FileTree reader = new FileTree(pieceLength, limits);
-        boolean singleFile = !hasV1FileList && tree.size() == 1 && isLeaf(Fields.dictionary(tree.valueAt(0), FIELD));
+        boolean singleFile = !hasV1FileList && tree.size() == 1 && tree.valueAt(0) instanceof BDictionary top && isLeaf(top);
         List<String> prefix = new ArrayList<>();
         if (!singleFile) {
             prefix.add(name);
@@ -69,7 +69,8 @@ final class FileTree {
             List<String> path = new ArrayList<>(prefix);
             path.add(component);
             String field = FIELD + "[" + String.join("/", path) + "]";
-            String defect = FilePath.defectOf(path);
+            // One component at a time here; the whole path's length is checked at its file.
+            String defect = FilePath.defectOfComponent(component);
             if (defect != null) {
                 throw new MetainfoException(field, defect);
             }
@@ -119,7 +120,7 @@ final class FileTree {
             throw new MetainfoException(FIELD, "has more than " + limits.maxPieces() + " pieces");
         }
         nextOffset = offset + pieces * pieceLength;
-        files.add(new FileEntry(FilePath.of(path), length, offset, false, attributes.executable(), attributes.hidden(),
+        files.add(new FileEntry(FilePath.parse(path, field), length, offset, false, attributes.executable(), attributes.hidden(),
                 target, root));
     }
 

@@ -182,16 +182,13 @@ public final class MetainfoParser {
             path.add(name);
             path.addAll(FileAttributes.components(
                     Fields.list(Fields.required(file, "path", field + ".path"), field + ".path"), field + ".path"));
-            String defect = FilePath.defectOf(path);
-            if (defect != null) {
-                throw new MetainfoException(field + ".path", defect);
-            }
+            FilePath filePath = FilePath.parse(path, field + ".path");
             if (length > limits.maxTotalLength() - offset) {
                 throw new MetainfoException("info.files",
                         "total length exceeds the limit of " + limits.maxTotalLength() + " bytes");
             }
             boolean padding = attributes.padding() || FileAttributes.isBitCometPad(path);
-            files.add(new FileEntry(FilePath.of(path), length, offset, padding, attributes.executable(), attributes.hidden(),
+            files.add(new FileEntry(filePath, length, offset, padding, attributes.executable(), attributes.hidden(),
                     attributes.symlinkTarget(name, field), Optional.empty()));
             offset += length;
         }

@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.swarmport.peer.bencode.BEncoder;
 import org.swarmport.peer.bencode.BencodeLimits;
 
 /** The BEP 3 rules, and what every version shares: info-hash, trackers, web seeds, private flag, paths. */
@@ -245,6 +248,24 @@ class MetainfoParserTest {
         MetainfoLimits tiny = new MetainfoLimits(BencodeLimits.of(100, 64, 100, 1000), 10, 100, 1L << 40);
         MetainfoException bytes = assertThrows(MetainfoException.class, () -> MetainfoParser.parse(torrent, tiny));
         assertEquals("metainfo: bencode: input exceeds limit of 100 bytes at offset 100", bytes.getMessage());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aTorrentWithAsManyFilesAsTheLimitAllowsParses() throws Exception {
+        int count = MetainfoLimits.DEFAULT.maxFiles();
+        BEncoder torrent = new BEncoder().beginDictionary().string("info").beginDictionary().string("files").beginList();
+        for (int i = 0; i < count; i++) {
+            torrent.beginDictionary().string("length").integer(1)
+                    .string("path").beginList().string("dir" + i % 100).string("file" + i).end().end();
+        }
+        torrent.end().string("name").string("many").string("piece length").integer(16384)
+                .string("pieces").string(new byte[20 * ((count + 16383) / 16384)]).end().end();
+        byte[] bytes = torrent.toByteArray();
+        assertEquals(count, MetainfoParser.parse(bytes).files().size());
+        MetainfoLimits oneFewer = new MetainfoLimits(BencodeLimits.DEFAULT, count - 1, 100, 1L << 40);
+        MetainfoException e = assertThrows(MetainfoException.class, () -> MetainfoParser.parse(bytes, oneFewer));
+        assertEquals("metainfo: info.files: has more than " + (count - 1) + " files", e.getMessage());
     }
 
     // --- BEP 27 ---
