@@ -311,7 +311,7 @@ public final class MetainfoBuilder {
         }
         BDictionary.Builder torrent = BDictionary.builder().put("info", info.build());
         if (version.hasV2()) {
-            // libtorrent refuses a v2 torrent without this key, even when no file needs a layer.
+            // Written even when empty: libtorrent's newest parser refuses a v2 file without it.
             torrent.put("piece layers", layers.build());
         }
         if (!tiers.isEmpty()) {

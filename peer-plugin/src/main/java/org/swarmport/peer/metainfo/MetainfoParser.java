@@ -275,19 +275,23 @@ public final class MetainfoParser {
 
     /**
      * BEP 52 {@code piece layers}, outside the info dictionary: for every file larger than one
-     * piece, its piece hashes, which must hash up to its {@code pieces root}. Required in a v2
-     * .torrent file even when no file needs a layer, as libtorrent requires it
-     * ({@code torrent_missing_piece_layer}); entries for roots no file needs are ignored, as
-     * libtorrent ignores them.
+     * piece, its piece hashes, which must hash up to its {@code pieces root}; without them no
+     * piece of that file could be checked before peers sent its hashes. When no file needs a
+     * layer the dictionary may be absent (libtorrent's newest parser wants it even then, 2.0.8
+     * does not). Entries for roots no file needs are ignored, as libtorrent ignores them.
      */
     private static Map<PiecesRoot, byte[]> pieceLayers(BDictionary root, List<FileEntry> files, long pieceLength)
             throws MetainfoException {
         String field = "piece layers";
         Map<PiecesRoot, byte[]> layers = new HashMap<>();
-        BDictionary given = Fields.dictionary(Fields.required(root, field, field), field);
+        BValue present = root.get(field);
+        BDictionary given = present == null ? null : Fields.dictionary(present, field);
         for (FileEntry file : files) {
             if (!FileTree.needsPieceLayer(file, pieceLength)) {
                 continue;
+            }
+            if (given == null) {
+                throw new MetainfoException(field, "missing, but '" + file.path() + "' is larger than a piece (BEP 52)");
             }
             PiecesRoot piecesRoot = file.piecesRoot().orElseThrow();
             if (layers.containsKey(piecesRoot)) {

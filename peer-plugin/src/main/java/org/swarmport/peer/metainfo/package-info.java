@@ -28,7 +28,7 @@
  *     depth, elements, files, pieces, total length);</li>
  * <li>a missing or mistyped field that is read: {@code info}, {@code name},
  *     {@code piece length}, {@code pieces}, {@code length}/{@code files}, {@code path},
- *     {@code file tree}, {@code piece layers}, and the optional {@code private},
+ *     {@code file tree}, and the optional {@code private},
  *     {@code announce}, {@code announce-list}, {@code url-list}, {@code creation date} when
  *     present — a tool that wrote the wrong type is broken, and silently dropping a tracker
  *     list loses data (libtorrent skips such values);</li>
@@ -44,8 +44,9 @@
  * <li>a v2 file tree with an empty directory, a file with sibling keys, a missing or
  *     wrong-sized {@code pieces root}, or a pad file; {@code meta version} other than 1 or 2;
  *     a file tree without {@code meta version} 2 and the reverse;</li>
- * <li>a missing {@code piece layers} dictionary in a v2 file, a layer missing for a file larger
- *     than a piece, of the wrong size, or not hashing to the file's root;</li>
+ * <li>in a v2 file, a piece layer missing for a file larger than a piece, of the wrong size,
+ *     or not hashing to the file's root (the Debian libtorrent 2.0.8 loads such files and
+ *     would fail every piece of that file later);</li>
  * <li>a hybrid whose v1 list (pad files aside) is not the file tree's files in order with the
  *     same lengths, whose pad files do not put each file exactly where the file tree does, or
  *     whose v1 piece count differs from v2's (BEP 52 "upgrade path");</li>
@@ -67,7 +68,8 @@
  *     nothing but a person reads them;</li>
  * <li>pad files anywhere in a v1 list, with any path (they are never written, so they may
  *     share one), and BitComet's {@code _____padding_file_} names as pad files;</li>
- * <li>{@code piece layers} entries that no file needs (libtorrent ignores them too).</li>
+ * <li>{@code piece layers} entries that no file needs (libtorrent ignores them too), and no
+ *     {@code piece layers} at all when no file is larger than a piece.</li>
  * </ul>
  *
  * <p>Not read: {@code name.utf-8} and {@code path.utf-8} (pre-UTF-8 clients' extras, which

@@ -145,10 +145,21 @@ class V2AndHybridMetainfoTest {
         rejects(torrent, "metainfo: piece layers: the layer for 'd/a.bin' does not hash to its pieces root");
         layers.remove(root);
         rejects(torrent, "metainfo: piece layers: no layer for 'd/a.bin'");
+        torrent.remove("piece layers");
+        rejects(torrent, "metainfo: piece layers: missing, but 'd/a.bin' is larger than a piece (BEP 52)");
+        torrent.put("piece layers", layers);
         // An entry no file needs is ignored, as libtorrent ignores it.
         layers.put(root, layer);
         layers.put(Bencoded.bytes(1, 32), Bencoded.bytes(1, 32));
         assertEquals(4, parse(torrent).pieceCount());
+    }
+
+    @Test
+    void pieceLayersMayBeAbsentWhenNoFileIsLargerThanAPiece_BEP52() throws Exception {
+        Map<String, Object> torrent = Bencoded.decode(MetainfoBuilder.singleFile("f", ContentSource.of(new byte[100]))
+                .version(MetainfoVersion.V2).build().rawBytes());
+        assertEquals(dictOf(), torrent.remove("piece layers"));
+        assertEquals(1, parse(torrent).pieceCount());
     }
 
     @Test
