@@ -11,9 +11,9 @@
 #
 # The manifest records what the tools themselves report (libtorrent's torrent_info, and
 # transmission-show for v1 files), so the Java tests compare our parser with the tools, not
-# with itself. Creation dates differ between runs, so regenerating changes the info-hashes
-# of the transmission torrents (transmission always writes a date into the outer dictionary;
-# that does not touch the info-hash) — the manifest is rewritten with them.
+# with itself. Regenerating changes the transmission and libtorrent files (they always write
+# a creation date) but not their info-hashes: the date lies outside the info dictionary, so
+# the manifest comes out the same.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$PWD/resources/metainfo/tools"
