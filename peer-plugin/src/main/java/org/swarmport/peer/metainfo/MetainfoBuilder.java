@@ -258,13 +258,48 @@ public final class MetainfoBuilder {
     }
 
     private byte[] encode(List<Entry> files, long chosenPieceLength) throws IOException {
+        BDictionary.Builder layers = BDictionary.builder();
+        BDictionary.Builder torrent = BDictionary.builder().put("info", info(files, chosenPieceLength, layers));
+        if (version.hasV2()) {
+            // Written even when empty: libtorrent's newest parser refuses a v2 file without it.
+            torrent.put("piece layers", layers.build());
+        }
+        if (!tiers.isEmpty()) {
+            torrent.put("announce", tiers.get(0).get(0));
+            if (tiers.size() > 1 || tiers.get(0).size() > 1) {
+                List<BValue> list = new ArrayList<>();
+                for (List<String> tier : tiers) {
+                    list.add(strings(tier));
+                }
+                torrent.put("announce-list", BList.of(list));
+            }
+        }
+        if (!webSeeds.isEmpty()) {
+            torrent.put("url-list", strings(List.copyOf(webSeeds)));
+        }
+        if (comment != null && !comment.isEmpty()) {
+            torrent.put("comment", comment);
+        }
+        if (createdBy != null && !createdBy.isEmpty()) {
+            torrent.put("created by", createdBy);
+        }
+        if (creationDate != null) {
+            torrent.put("creation date", creationDate.getEpochSecond());
+        }
+        return BEncoder.encode(torrent.build());
+    }
+
+    /**
+     * Hashes every file once, in order, and returns the info dictionary; each piece layer goes
+     * into {@code layers}, keyed by its file's root.
+     */
+    private BDictionary info(List<Entry> files, long chosenPieceLength, BDictionary.Builder layers) throws IOException {
         V1PieceHasher v1 = version.hasV1() ? new V1PieceHasher(chosenPieceLength) : null;
         BDictionary.Builder info = BDictionary.builder()
                 .put("name", name)
                 .put("piece length", chosenPieceLength);
         List<BValue> v1Files = new ArrayList<>();
         Map<String, Object> tree = new LinkedHashMap<>();
-        BDictionary.Builder layers = BDictionary.builder();
         Set<PiecesRoot> layered = new HashSet<>();
         int lastData = lastNonEmpty(files);
         byte[] buffer = new byte[READ_BUFFER];
@@ -309,34 +344,7 @@ public final class MetainfoBuilder {
         if (isPrivate) {
             info.put("private", 1);
         }
-        BDictionary.Builder torrent = BDictionary.builder().put("info", info.build());
-        if (version.hasV2()) {
-            // Written even when empty: libtorrent's newest parser refuses a v2 file without it.
-            torrent.put("piece layers", layers.build());
-        }
-        if (!tiers.isEmpty()) {
-            torrent.put("announce", tiers.get(0).get(0));
-            if (tiers.size() > 1 || tiers.get(0).size() > 1) {
-                List<BValue> list = new ArrayList<>();
-                for (List<String> tier : tiers) {
-                    list.add(strings(tier));
-                }
-                torrent.put("announce-list", BList.of(list));
-            }
-        }
-        if (!webSeeds.isEmpty()) {
-            torrent.put("url-list", strings(List.copyOf(webSeeds)));
-        }
-        if (comment != null && !comment.isEmpty()) {
-            torrent.put("comment", comment);
-        }
-        if (createdBy != null && !createdBy.isEmpty()) {
-            torrent.put("created by", createdBy);
-        }
-        if (creationDate != null) {
-            torrent.put("creation date", creationDate.getEpochSecond());
-        }
-        return BEncoder.encode(torrent.build());
+        return info.build();
     }
 
     /** Index of the last file with data: no pad file goes after it. */
