@@ -48,6 +48,17 @@ class LibtorrentAcceptsOurTorrentsTest {
                     CorpusContent.multiBuilder().version(version).pieceLength(16 * 1024).privateTorrent(true)
                             .webSeed("http://seed.example/").build());
         }
+        // Pad placement around empty files, and a file of exactly one piece, for hybrids.
+        Path odd = content.resolve("odd");
+        Files.createDirectories(odd);
+        Files.write(odd.resolve("a"), CorpusContent.bytes(100, "odd-a"));
+        Files.write(odd.resolve("b"), new byte[0]);
+        Files.write(odd.resolve("c"), CorpusContent.bytes(16 * 1024, "odd-c"));
+        Files.write(odd.resolve("d"), new byte[0]);
+        Files.write(odd.resolve("e"), CorpusContent.bytes(7, "odd-e"));
+        for (MetainfoVersion version : MetainfoVersion.values()) {
+            written.put("ours-" + version + "-odd.torrent", MetainfoBuilder.of(odd).version(version).build());
+        }
         List<String> command = new ArrayList<>(List.of(PYTHON, script().toString(), content.toString()));
         for (Map.Entry<String, Metainfo> torrent : written.entrySet()) {
             Path file = work.resolve(torrent.getKey());

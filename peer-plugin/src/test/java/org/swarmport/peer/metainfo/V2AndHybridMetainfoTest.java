@@ -155,6 +155,18 @@ class V2AndHybridMetainfoTest {
     }
 
     @Test
+    void aFileTreeSymlinkTakesNoSpaceAndNeedsNoRoot_BEP47_BEP52() throws Exception {
+        Map<String, Object> torrent = v2();
+        tree(torrent).put("link", dictOf("", dictOf("attr", "l", "symlink path", Bencoded.listOf("sub", "b.bin"))));
+        FileEntry link = parse(torrent).files().get(1);
+        assertEquals("d/link", link.path().toString());
+        assertEquals(FilePath.of("d", "sub", "b.bin"), link.symlinkTarget().orElseThrow());
+        assertTrue(link.piecesRoot().isEmpty());
+        leaf(torrent, "link").put("symlink path", Bencoded.listOf("..", "outside"));
+        rejects(torrent, "metainfo: info.file tree[d/link].symlink path: path has a '..' component");
+    }
+
+    @Test
     void pieceLayersMayBeAbsentWhenNoFileIsLargerThanAPiece_BEP52() throws Exception {
         Map<String, Object> torrent = Bencoded.decode(MetainfoBuilder.singleFile("f", ContentSource.of(new byte[100]))
                 .version(MetainfoVersion.V2).build().rawBytes());
