@@ -47,7 +47,15 @@ final class Fields {
 
     /** A string that BEP 3 says is UTF-8 (names, paths, URLs): malformed UTF-8 is a defect, not replaced. */
     static String text(BValue value, String field) throws MetainfoException {
-        BString string = string(value, field);
+        String text = utf8(string(value, field));
+        if (text == null) {
+            throw new MetainfoException(field, "is not valid UTF-8");
+        }
+        return text;
+    }
+
+    /** The string as UTF-8, or null when it is not valid UTF-8. */
+    static String utf8(BString string) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -55,7 +63,7 @@ final class Fields {
                     .decode(string.asByteBuffer())
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new MetainfoException(field, "is not valid UTF-8");
+            return null;
         }
     }
 

@@ -65,7 +65,11 @@ final class FileTree {
 
     private void walk(BDictionary directory, List<String> prefix) throws MetainfoException {
         for (int i = 0; i < directory.size(); i++) {
-            String component = Fields.text(directory.keyAt(i), FIELD + "[" + String.join("/", prefix) + "]: a key");
+            String component = Fields.utf8(directory.keyAt(i));
+            if (component == null) {
+                String where = prefix.isEmpty() ? FIELD : FIELD + "[" + String.join("/", prefix) + "]";
+                throw new MetainfoException(where, "holds a name that is not valid UTF-8");
+            }
             List<String> path = new ArrayList<>(prefix);
             path.add(component);
             String field = FIELD + "[" + String.join("/", path) + "]";
