@@ -36,10 +36,7 @@ class MetainfoFuzzTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void mutatedCorpusFilesAreParsedOrRefusedWithMetainfoException() throws IOException {
-        List<byte[]> corpus = new ArrayList<>();
-        for (ToolCorpusTest.Expected expected : ToolCorpusTest.manifest()) {
-            corpus.add(ToolCorpusTest.resource(ToolCorpusTest.DIRECTORY + expected.file()));
-        }
+        List<byte[]> corpus = ToolCorpusTest.files();
         Random random = new Random(SEED);
         int accepted = 0;
         for (int round = 0; round < ROUNDS; round++) {
@@ -67,10 +64,7 @@ class MetainfoFuzzTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void torrentsWithAValueReplacedAreParsedOrRefusedWithMetainfoException() throws IOException {
-        List<byte[]> corpus = new ArrayList<>();
-        for (ToolCorpusTest.Expected expected : ToolCorpusTest.manifest()) {
-            corpus.add(ToolCorpusTest.resource(ToolCorpusTest.DIRECTORY + expected.file()));
-        }
+        List<byte[]> corpus = ToolCorpusTest.files();
         Random random = new Random(SEED + 1);
         int refused = 0;
         for (int round = 0; round < VALUE_ROUNDS; round++) {

@@ -57,6 +57,15 @@ class ToolCorpusTest {
         return expected;
     }
 
+    /** The bytes of every file of the corpus. */
+    static List<byte[]> files() throws IOException {
+        List<byte[]> files = new ArrayList<>();
+        for (Expected expected : manifest()) {
+            files.add(resource(DIRECTORY + expected.file()));
+        }
+        return files;
+    }
+
     static Stream<Expected> corpus() throws IOException {
         return manifest().stream();
     }
