@@ -94,10 +94,10 @@ public final class MetainfoParser {
             layers = pieceLayers(root, files, pieceLength);
         }
         checkPaths(files);
-        long total = files.stream().mapToLong(FileEntry::length).sum();
-        if (total == 0) {
+        long content = files.stream().filter(file -> !file.padding()).mapToLong(FileEntry::length).sum();
+        if (content == 0) {
             // libtorrent refuses these too (torrent_invalid_length): there is nothing to share.
-            throw new MetainfoException("info", "the torrent holds no data: every file is empty");
+            throw new MetainfoException("info", "the torrent holds no data: every file is empty or padding");
         }
 
         InfoHash v1 = version.hasV1() ? InfoHash.ofInfo(InfoHash.Version.V1, data, info.rawStart(), info.rawLength()) : null;

@@ -185,6 +185,14 @@ class MetainfoParserTest {
     }
 
     @Test
+    void aTorrentOfPadFilesOnlyHoldsNoData_BEP47() throws Exception {
+        Map<String, Object> torrent = v1Multi();
+        file(torrent, 0).put("attr", "p");
+        file(torrent, 1).put("attr", "p");
+        rejects(torrent, "metainfo: info: the torrent holds no data: every file is empty or padding");
+    }
+
+    @Test
     void bitCometPadFilesAreRecognisedByName_BEP47() throws Exception {
         Map<String, Object> torrent = v1Multi();
         file(torrent, 1).put("path", listOf("_____padding_file_0_if you see this file, please update to BitComet 0.85 or above____"));
