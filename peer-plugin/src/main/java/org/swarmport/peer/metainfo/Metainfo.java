@@ -152,6 +152,24 @@ public final class Metainfo {
         return layer == null ? Optional.empty() : Optional.of(layer.clone());
     }
 
+    /**
+     * The SHA-256 hash that piece {@code index} of {@code file} must match (BEP 52): its entry in
+     * the file's piece layer, or for a file no longer than one piece, the file's root.
+     */
+    public byte[] pieceHashV2(FileEntry file, int index) {
+        PiecesRoot root = file.piecesRoot().orElseThrow(
+                () -> new IllegalArgumentException(file.path() + " has no pieces root: empty, padding, or not v2"));
+        long pieces = (file.length() + pieceLength - 1) / pieceLength;
+        if (index < 0 || index >= pieces) {
+            throw new IndexOutOfBoundsException("piece " + index + " of " + pieces + " in " + file.path());
+        }
+        byte[] layer = pieceLayers.get(root);
+        if (layer == null) {
+            return root.bytes();
+        }
+        return Arrays.copyOfRange(layer, index * MerkleTree.HASH_LENGTH, (index + 1) * MerkleTree.HASH_LENGTH);
+    }
+
     /** The {@code private} flag (BEP 27): peers only from the torrent's trackers, no DHT, no PEX. */
     public boolean isPrivate() {
         return isPrivate;

@@ -35,8 +35,8 @@
  * <li>a piece length that is not positive or above 1 GiB (libtorrent's INT_MAX / 2), and for
  *     v2 one that is not a power of two of at least 16 KiB (BEP 52); {@code pieces} whose
  *     length is not a multiple of 20 or does not cover the files exactly;</li>
- * <li>negative lengths, totals beyond the limit, a torrent whose files are all empty
- *     (libtorrent: "invalid length");</li>
+ * <li>negative lengths, totals beyond the limit, a torrent whose files are all empty or pad
+ *     files (libtorrent: "invalid length");</li>
  * <li>unsafe paths, rather than rewriting them as libtorrent does — see {@link
  *     org.swarmport.peer.metainfo.FilePath}; names and paths in malformed UTF-8 (BEP 3: "all
  *     strings ... that contain text must be UTF-8"); two files at one path, or a file that is

@@ -3,6 +3,7 @@ package org.swarmport.peer.metainfo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.swarmport.peer.metainfo.Bencoded.dict;
 import static org.swarmport.peer.metainfo.Bencoded.dictOf;
@@ -80,6 +81,30 @@ class V2AndHybridMetainfoTest {
         assertEquals(List.of(0L, 3 * 16384L), metainfo.files().stream().map(FileEntry::offset).toList());
         assertEquals(4, metainfo.pieceCount());
         assertEquals(3 * 32, metainfo.pieceLayer(metainfo.files().get(0).piecesRoot().orElseThrow()).orElseThrow().length);
+    }
+
+    @Test
+    void eachV2PieceHashIsTheSha256RootOfItsBlocks_BEP52() throws Exception {
+        // 32 KiB pieces: two blocks a piece, so a.bin's 40,000 bytes make two pieces.
+        Metainfo metainfo = builder().pieceLength(32 * 1024).version(MetainfoVersion.V2).build();
+        byte[] a = CorpusContent.bytes(40_000, "a");
+        FileEntry big = metainfo.files().get(0);
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        // The last piece: one short block, padded with a zero leaf to the piece's two leaves.
+        byte[] lastBlock = sha256.digest(Arrays.copyOfRange(a, 32_768, 40_000));
+        assertArrayEquals(sha256.digest(concat(lastBlock, new byte[32])), metainfo.pieceHashV2(big, 1));
+        byte[] first = concat(sha256.digest(Arrays.copyOfRange(a, 0, 16_384)), sha256.digest(Arrays.copyOfRange(a, 16_384, 32_768)));
+        assertArrayEquals(sha256.digest(first), metainfo.pieceHashV2(big, 0));
+        FileEntry small = metainfo.files().get(1);
+        assertArrayEquals(small.piecesRoot().orElseThrow().bytes(), metainfo.pieceHashV2(small, 0));
+        assertArrayEquals(sha256.digest(CorpusContent.bytes(5, "b")), metainfo.pieceHashV2(small, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> metainfo.pieceHashV2(small, 1));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     @Test
