@@ -28,7 +28,7 @@ class BencodeFuzzTest {
         Random random = new Random(SEED);
         for (int round = 0; round < ROUNDS; round++) {
             byte[] valid = BEncoder.encode(randomValue(random, 0));
-            byte[] mutated = mutate(random, valid);
+            byte[] mutated = ByteMutations.mutate(random, valid);
             decodeExpectingOnlyBencodeException(mutated, BencodeLimits.DEFAULT);
             decodeExpectingOnlyBencodeException(mutated, STRICT);
         }
@@ -97,37 +97,5 @@ class BencodeFuzzTest {
                 }
                 return builder.build();
         }
-    }
-
-    private static byte[] mutate(Random random, byte[] valid) {
-        byte[] bytes = valid.clone();
-        int mutations = 1 + random.nextInt(3);
-        for (int m = 0; m < mutations && bytes.length > 0; m++) {
-            int at = random.nextInt(bytes.length);
-            switch (random.nextInt(5)) {
-                case 0: // flip to a random byte
-                    bytes[at] = (byte) random.nextInt(256);
-                    break;
-                case 1: // flip to a structural byte
-                    bytes[at] = "ilde:-0123456789".getBytes(StandardCharsets.US_ASCII)[random.nextInt(16)];
-                    break;
-                case 2: // truncate
-                    bytes = Arrays.copyOf(bytes, at);
-                    break;
-                case 3: // delete one byte
-                    byte[] shorter = new byte[bytes.length - 1];
-                    System.arraycopy(bytes, 0, shorter, 0, at);
-                    System.arraycopy(bytes, at + 1, shorter, at, bytes.length - at - 1);
-                    bytes = shorter;
-                    break;
-                default: // duplicate a slice in place
-                    int length = random.nextInt(bytes.length - at) + 1;
-                    byte[] longer = new byte[bytes.length + length];
-                    System.arraycopy(bytes, 0, longer, 0, at + length);
-                    System.arraycopy(bytes, at, longer, at + length, bytes.length - at);
-                    bytes = longer;
-            }
-        }
-        return bytes;
     }
 }
