@@ -6,7 +6,8 @@ import java.time.Duration;
  * What one browser peer may ask of the WebSocket tracker. None is a setting: they bound what
  * a hostile client costs, and well-behaved WebTorrent clients stay far inside them.
  *
- * @param maxMessageChars         longest text message; a longer one closes the socket (1009).
+ * @param maxMessageChars         longest text message, however framed; a longer one closes the
+ *                                socket (1009, message too big).
  *                                An offer's SDP is 0.5–3 KB, so 64 KiB holds ten offers with room
  * @param maxOffers               offers relayed per announce; further ones are dropped.
  *                                webtorrent's client sends at most 5 (websocket-tracker.js

@@ -42,14 +42,25 @@ public class WsTrackerEndpoint {
             return;
         }
         session.setMaxIdleTimeout(limits.idleTimeout().toMillis());
-        session.setMaxTextMessageBufferSize(limits.maxMessageChars());
         session.getUserProperties().put(CONNECTION, new Admitted(client,
-                new WsConnection(new SessionSocket(session, limits.maxPendingSends()))));
+                new WsConnection(new SessionSocket(session, limits.maxPendingSends())),
+                new MessageAssembler(limits.maxMessageChars())));
     }
 
-    @OnMessage(maxMessageSize = WsLimits.MAX_MESSAGE_CHARS)
-    public void message(Session session, String text) {
-        if (session.getUserProperties().get(CONNECTION) instanceof Admitted admitted) {
+    /** In parts, so that the tracker bounds what it holds of a message however it is framed. */
+    @OnMessage
+    public void message(Session session, String part, boolean last) throws IOException {
+        if (!(session.getUserProperties().get(CONNECTION) instanceof Admitted admitted)) {
+            return;
+        }
+        String text;
+        try {
+            text = admitted.message().add(part, last);
+        } catch (WsRequestException e) {
+            session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, e.getMessage()));
+            return;
+        }
+        if (text != null) {
             peers.tracker().onMessage(admitted.connection(), text);
         }
     }
@@ -62,14 +73,14 @@ public class WsTrackerEndpoint {
         }
     }
 
-    /** Too large a message, a broken connection: the socket closes, and {@link #close} cleans up. */
+    /** A broken connection, a frame the container refuses: the socket closes, and {@link #close} cleans up. */
     @OnError
     public void error(Session session, Throwable error) {
         LOG.log(Level.FINE, "WebSocket tracker connection error", error);
     }
 
-    /** A socket counted against its address, with the tracker's view of it. */
-    private record Admitted(String address, WsConnection connection) {
+    /** A socket counted against its address, with the tracker's view of it and its message so far. */
+    private record Admitted(String address, WsConnection connection, MessageAssembler message) {
     }
 
     /**
