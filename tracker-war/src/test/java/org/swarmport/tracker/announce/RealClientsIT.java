@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.swarmport.tracker.GeneratedTorrent;
 import org.swarmport.tracker.TrackerDeployment;
 import org.swarmport.tracker.catalogue.KnownTorrents;
 import org.swarmport.tracker.catalogue.Torrent;
@@ -75,7 +76,7 @@ class RealClientsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TrackerDeployment.war().addClasses(RealClientsIT.class, InteropTorrent.class);
+        return TrackerDeployment.war().addClasses(RealClientsIT.class, InteropTorrent.class, GeneratedTorrent.class);
     }
 
     @PersistenceContext(unitName = "tracker")
