@@ -35,13 +35,13 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.swarmport.tracker.GeneratedTorrent;
+import org.swarmport.tracker.RequiredTools;
 import org.swarmport.tracker.TrackerDeployment;
 import org.swarmport.tracker.catalogue.KnownTorrents;
 import org.swarmport.tracker.catalogue.Torrent;
@@ -74,7 +74,8 @@ class WsTrackerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TrackerDeployment.war().addClasses(WsTrackerIT.class, GeneratedTorrent.class, FakeBrowser.class,
+        return TrackerDeployment.war().addClasses(WsTrackerIT.class, GeneratedTorrent.class, RequiredTools.class,
+                FakeBrowser.class,
                 FakeBrowser.Closed.class, RecordingSocket.class, Messages.class, Binary.class);
     }
 
@@ -251,41 +252,17 @@ class WsTrackerIT {
     /** Skips the browser test without node, Chromium or the npm packages; fails it on CI. */
     private static void requireBrowsers() {
         List<String> missing = new ArrayList<>();
-        if (!runs("node", "--version")) {
+        if (!RequiredTools.runs("node", "--version")) {
             missing.add("node (Debian package nodejs)");
         }
-        if (!runs("/usr/bin/chromium", "--version")) {
+        if (!RequiredTools.runs("/usr/bin/chromium", "--version")) {
             missing.add("/usr/bin/chromium (Debian package chromium)");
         }
         if (!Files.isRegularFile(HARNESS.resolve("node_modules/webtorrent/dist/webtorrent.min.js"))
                 || !Files.isDirectory(HARNESS.resolve("node_modules/puppeteer-core"))) {
             missing.add("the npm packages (npm ci --ignore-scripts in " + HARNESS + ")");
         }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String message = "the WebTorrent browser test needs: " + String.join(", ", missing);
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message + "; CI=true, so it must run");
-        }
-        Assumptions.abort(message);
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        RequiredTools.require("what the WebTorrent browser test needs", missing);
     }
 
     /** ws://127.0.0.1:port/tracker/ws: the browsers listen on 127.0.0.1, "localhost" may be ::1. */
