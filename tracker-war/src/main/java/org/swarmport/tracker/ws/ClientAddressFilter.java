@@ -35,14 +35,22 @@ public class ClientAddressFilter extends HttpFilter {
     @Inject
     TrackerConfig config;
 
+    private ClientAddressResolver addresses;
+    private boolean behindProxies;
+
+    @Override
+    public void init() {
+        addresses = new ClientAddressResolver(config.trustedProxies());
+        behindProxies = !config.trustedProxies().isEmpty();
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String address;
         try {
-            byte[] resolved = new ClientAddressResolver(config.trustedProxies()).resolve(request.getRemoteAddr(),
-                    config.trustedProxies().isEmpty() ? List.of()
-                            : Collections.list(request.getHeaders("X-Forwarded-For")));
+            byte[] resolved = addresses.resolve(request.getRemoteAddr(),
+                    behindProxies ? Collections.list(request.getHeaders("X-Forwarded-For")) : List.of());
             address = InetAddress.getByAddress(resolved).getHostAddress();
         } catch (TrackerRequestException e) {
             response.sendError(400, e.getMessage());

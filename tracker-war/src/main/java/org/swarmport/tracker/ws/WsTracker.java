@@ -21,6 +21,10 @@ import org.swarmport.tracker.swarm.SwarmRegistry;
  * the relayed offers and answers out through {@link BrowserSocket}s. The same admission as
  * HTTP (registered mode: catalogue torrents only; a hybrid's v2 hash joins its v1 swarm),
  * and counts that add the registry's HTTP and UDP peers to the browsers'.
+ *
+ * <p>Counted as {@code Protocol.WEBSOCKET}: announces and scrapes answered, and failures. An
+ * answer relayed to its offerer is neither: it is half of a connection between two peers,
+ * not a visit to the tracker.
  */
 final class WsTracker {
 
