@@ -10,6 +10,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,16 @@ final class FakeBrowser implements WebSocket.Listener, AutoCloseable {
 
     void send(String message) {
         socket.sendText(message, true).join();
+    }
+
+    /** As {@link #send}; false when the socket is closed already (the server may close first). */
+    boolean trySend(String message) {
+        try {
+            send(message);
+            return true;
+        } catch (CompletionException e) {
+            return false;
+        }
     }
 
     /** The next message, waiting up to {@link #WAIT}; fails the test when none comes. */

@@ -172,8 +172,8 @@ class WsTrackerIT {
                 FakeBrowser browser = FakeBrowser.connect(tracker(base));
                 open.add(browser);
                 // An admitted socket answers; a refused one is closed before it can.
-                browser.send("{\"action\":\"scrape\",\"info_hash\":" + quoted(INFO_HASH) + "}");
-                if (browser.nextUnlessClosed() == null) {
+                String scrape = "{\"action\":\"scrape\",\"info_hash\":" + quoted(INFO_HASH) + "}";
+                if (!browser.trySend(scrape) || browser.nextUnlessClosed() == null) {
                     refused = browser.closedByServer();
                 }
             }
