@@ -23,9 +23,8 @@ import org.swarmport.tracker.ws.BrowserPeers;
 
 /**
  * Carries seeders, leechers and completed downloads from the registry and the browser peers
- * to the catalogue
- * every {@code SWARMPORT_COUNTS_FLUSH_INTERVAL} seconds, only for swarms whose counts
- * changed: never per announce. A batch the database refuses is kept and merged into the
+ * to the catalogue every {@code SWARMPORT_COUNTS_FLUSH_INTERVAL} seconds, only for swarms
+ * whose counts changed: never per announce. A batch the database refuses is kept and merged into the
  * next one, so no completed download is lost to an outage.
  */
 @ApplicationScoped

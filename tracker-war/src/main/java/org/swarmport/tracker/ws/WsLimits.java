@@ -7,8 +7,8 @@ import java.time.Duration;
  * a hostile client costs, and well-behaved WebTorrent clients stay far inside them.
  *
  * @param maxMessageChars         longest text message, however framed; a longer one closes the
- *                                socket (1009, message too big).
- *                                An offer's SDP is 0.5–3 KB, so 64 KiB holds ten offers with room
+ *                                socket (1009, message too big). An offer's SDP is 0.5–3 KB,
+ *                                so 64 KiB holds ten offers with room
  * @param maxOffers               offers relayed per announce; further ones are dropped.
  *                                webtorrent's client sends at most 5 (websocket-tracker.js
  *                                caps its numwant at 5), bittorrent-tracker's server relays up

@@ -43,8 +43,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.swarmport.tracker.GeneratedTorrent;
 import org.swarmport.tracker.RequiredTools;
 import org.swarmport.tracker.TrackerDeployment;
+import org.swarmport.tracker.catalogue.CountsPublisher;
 import org.swarmport.tracker.catalogue.KnownTorrents;
 import org.swarmport.tracker.catalogue.Torrent;
+import org.swarmport.tracker.swarm.AnnounceEvent;
+import org.swarmport.tracker.swarm.SwarmRegistry;
+import org.swarmport.tracker.swarm.Swarms;
 
 /**
  * The WebTorrent tracker in the server, in its default registered mode: fake browsers over
@@ -87,6 +91,15 @@ class WsTrackerIT {
 
     @Inject
     KnownTorrents knownTorrents;
+
+    @Inject
+    CountsPublisher countsPublisher;
+
+    @Inject
+    Swarms swarms;
+
+    @Inject
+    BrowserPeers browserPeers;
 
     @Test
     @Order(1)
@@ -206,8 +219,56 @@ class WsTrackerIT {
         }
     }
 
+    /** In the server: the catalogue gets one torrent's numbers, browser and registry peers added up. */
     @Test
     @Order(6)
+    void theCatalogueCountsBrowserAndHttpPeersTogether(@ArquillianResource URL base) throws Exception {
+        byte[] swarmHash = HexFormat.of().parseHex(INFO_HASH_HEX);
+        awaitNoBrowserPeers(swarmHash);
+        SwarmRegistry registry = swarms.registry();
+        byte[] address = {127, 0, 0, 1};
+        registry.announce(swarmHash, 77, address, 6881, true, AnnounceEvent.STARTED, SwarmRegistry.currentMinute(),
+                null, null);
+        try (FakeBrowser browser = FakeBrowser.connect(tracker(base))) {
+            browser.send(Messages.withOffers(INFO_HASH, Binary.of(5), 1000, 0));
+            JsonObject joined = browser.next();
+            assertEquals(1, joined.getInt("complete"), "the HTTP seeder");
+            assertEquals(1, joined.getInt("incomplete"), "the browser");
+            browser.send(Messages.announce(INFO_HASH, Binary.of(5)).add("left", 0).add("event", "completed")
+                    .build().toString());
+            assertEquals(2, browser.next().getInt("complete"));
+            countsPublisher.flush();
+            Torrent torrent = torrent();
+            assertEquals(2, torrent.seeders());
+            assertEquals(0, torrent.leechers());
+            assertEquals(1, torrent.completed(), "the browser's completed event");
+        }
+        awaitNoBrowserPeers(swarmHash);
+        countsPublisher.flush();
+        assertEquals(1, torrent().seeders(), "the browser left with its socket");
+        registry.announce(swarmHash, 77, address, 6881, true, AnnounceEvent.STOPPED, SwarmRegistry.currentMinute(),
+                null, null);
+    }
+
+    private Torrent torrent() {
+        return em.createQuery("select t from Torrent t where t.swarmHash = :hash", Torrent.class)
+                .setParameter("hash", INFO_HASH_HEX).getSingleResult();
+    }
+
+    /** Sockets closed by earlier steps leave their swarms when the server has seen the close. */
+    private void awaitNoBrowserPeers(byte[] swarmHash) throws InterruptedException {
+        long deadline = System.nanoTime() + FakeBrowser.WAIT.toNanos();
+        while (browserPeers.counts(swarmHash).seeders() + browserPeers.counts(swarmHash).leechers() > 0) {
+            if (System.nanoTime() > deadline) {
+                fail("browser peers still in the swarm " + FakeBrowser.WAIT.toSeconds() + " s after their sockets closed: "
+                        + browserPeers.counts(swarmHash));
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    @Test
+    @Order(7)
     @RunAsClient
     void webtorrentInTwoChromiumPagesExchangesAFileThroughThisTracker(@ArquillianResource URL base) throws Exception {
         requireBrowsers();
@@ -235,7 +296,7 @@ class WsTrackerIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void removeTheTorrents() throws Exception {
         tx.begin();
         deleteTorrents();
