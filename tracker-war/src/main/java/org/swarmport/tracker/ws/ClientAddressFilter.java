@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.util.Collections;
 import java.util.List;
 import org.swarmport.tracker.announce.ClientAddressResolver;
@@ -51,7 +50,7 @@ public class ClientAddressFilter extends HttpFilter {
         try {
             byte[] resolved = addresses.resolve(request.getRemoteAddr(),
                     behindProxies ? Collections.list(request.getHeaders("X-Forwarded-For")) : List.of());
-            address = InetAddress.getByAddress(resolved).getHostAddress();
+            address = ConnectionsPerAddress.keyOf(resolved);
         } catch (TrackerRequestException e) {
             response.sendError(400, e.getMessage());
             return;
