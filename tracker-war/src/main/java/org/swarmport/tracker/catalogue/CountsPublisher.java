@@ -16,12 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.swarmport.tracker.config.TrackerConfig;
+import org.swarmport.tracker.swarm.SwarmCounts;
+import org.swarmport.tracker.swarm.SwarmRegistry;
 import org.swarmport.tracker.swarm.Swarms;
+import org.swarmport.tracker.ws.BrowserPeers;
 
 /**
- * Carries seeders, leechers and completed downloads from the registry to the catalogue
- * every {@code SWARMPORT_COUNTS_FLUSH_INTERVAL} seconds, only for swarms whose counts
- * changed: never per announce. A batch the database refuses is kept and merged into the
+ * Carries seeders, leechers and completed downloads from the registry and the browser peers
+ * to the catalogue every {@code SWARMPORT_COUNTS_FLUSH_INTERVAL} seconds, only for swarms
+ * whose counts changed: never per announce. A batch the database refuses is kept and merged into the
  * next one, so no completed download is lost to an outage.
  */
 @ApplicationScoped
@@ -31,6 +34,9 @@ public class CountsPublisher {
 
     @Inject
     Swarms swarms;
+
+    @Inject
+    BrowserPeers browsers;
 
     @Inject
     Catalogue catalogue;
@@ -58,14 +64,21 @@ public class CountsPublisher {
         flush();
     }
 
-    /** Drains the registry's changes and writes them with whatever an earlier flush could not. */
+    /**
+     * Drains the changes of the registry (HTTP and UDP peers) and of the browser peers, and
+     * writes them with whatever an earlier flush could not. A torrent has one set of numbers
+     * whatever its peers speak, so each changed swarm is written with both sides' current
+     * counts and both sides' completed increments.
+     */
     public synchronized int flush() {
         HexFormat hex = HexFormat.of();
-        swarms.registry().drainChanged((hash, seeders, leechers, completed, completedIncrement) -> {
-            String swarmHash = hex.formatHex(hash);
-            pending.merge(swarmHash, new SwarmCountsUpdate(swarmHash, seeders, leechers, completedIncrement),
-                    SwarmCountsUpdate::then);
-        });
+        SwarmRegistry registry = swarms.registry();
+        registry.drainChanged((hash, seeders, leechers, completed, completedIncrement) ->
+                pend(hex.formatHex(hash), new SwarmCounts(seeders, leechers, 0).plus(browsers.counts(hash)),
+                        completedIncrement));
+        browsers.drainChanged((hash, seeders, leechers, completed, completedIncrement) ->
+                pend(hex.formatHex(hash), new SwarmCounts(seeders, leechers, 0).plus(
+                        registry.scrape(hash).orElse(new SwarmCounts(0, 0, 0))), completedIncrement));
         if (pending.isEmpty()) {
             return 0;
         }
@@ -77,5 +90,10 @@ public class CountsPublisher {
             LOG.log(Level.FINE, "counts of " + pending.size() + " swarms kept for the next flush", e);
             return 0;
         }
+    }
+
+    private void pend(String swarmHash, SwarmCounts counts, int completedIncrement) {
+        pending.merge(swarmHash, new SwarmCountsUpdate(swarmHash, counts.seeders(), counts.leechers(), completedIncrement),
+                SwarmCountsUpdate::then);
     }
 }

@@ -11,6 +11,8 @@ import org.swarmport.tracker.catalogue.KnownTorrents;
 import org.swarmport.tracker.stats.TrackerCounters.Protocol;
 import org.swarmport.tracker.swarm.RegistryTotals;
 import org.swarmport.tracker.swarm.Swarms;
+import org.swarmport.tracker.ws.BrowserPeers;
+import org.swarmport.tracker.ws.BrowserTotals;
 
 /** {@code GET /tracker/metrics}: Prometheus text exposition format 0.0.4. */
 @WebServlet(urlPatterns = "/metrics")
@@ -25,13 +27,20 @@ public class MetricsServlet extends HttpServlet {
     @Inject
     KnownTorrents catalogue;
 
+    @Inject
+    BrowserPeers browsers;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         RegistryTotals totals = swarms.registry().totals();
+        BrowserTotals browser = browsers.totals();
         StringBuilder text = new StringBuilder(2048);
-        gauge(text, "swarmport_tracker_swarms", "Swarms in the registry.", totals.swarms());
-        gauge(text, "swarmport_tracker_seeders", "Seeders in the registry.", totals.seeders());
-        gauge(text, "swarmport_tracker_leechers", "Leechers in the registry.", totals.leechers());
+        gauge(text, "swarmport_tracker_swarms", "Swarms with peers, any protocol.",
+                totals.swarms() + browser.browserOnlySwarms());
+        gauge(text, "swarmport_tracker_seeders", "Seeders, any protocol.", totals.seeders() + browser.seeders());
+        gauge(text, "swarmport_tracker_leechers", "Leechers, any protocol.", totals.leechers() + browser.leechers());
+        gauge(text, "swarmport_tracker_browser_peers", "Of those, browser peers on the WebSocket tracker.",
+                browser.seeders() + browser.leechers());
         gauge(text, "swarmport_tracker_catalogue_torrents", "Torrents in the catalogue, as last loaded.",
                 catalogue.size());
         counter(text, "swarmport_tracker_announces_total", "Announces answered with peers.", Kind.ANNOUNCES);

@@ -36,12 +36,13 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.swarmport.tracker.GeneratedTorrent;
+import org.swarmport.tracker.RequiredTools;
 import org.swarmport.tracker.TrackerDeployment;
 import org.swarmport.tracker.catalogue.KnownTorrents;
 import org.swarmport.tracker.catalogue.Torrent;
@@ -82,7 +83,8 @@ class RealClientsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TrackerDeployment.war().addClasses(RealClientsIT.class, InteropTorrent.class);
+        return TrackerDeployment.war().addClasses(RealClientsIT.class, InteropTorrent.class, GeneratedTorrent.class,
+                RequiredTools.class);
     }
 
     @PersistenceContext(unitName = "tracker")
@@ -200,37 +202,13 @@ class RealClientsIT {
     /** Skips the test without the clients; fails it instead on CI, where they must be installed. */
     private static void requireClients() {
         List<String> missing = new ArrayList<>();
-        if (!runs("aria2c", "--version")) {
+        if (!RequiredTools.runs("aria2c", "--version")) {
             missing.add("aria2c (Debian package aria2)");
         }
-        if (!runs(PYTHON, "-c", "import libtorrent")) {
+        if (!RequiredTools.runs(PYTHON, "-c", "import libtorrent")) {
             missing.add(PYTHON + " -c 'import libtorrent' (Debian package python3-libtorrent)");
         }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String message = "real BitTorrent clients missing: " + String.join(", ", missing);
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message + "; CI=true, so this interoperability test must run");
-        }
-        Assumptions.abort(message);
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                stop(process);
-                return false;
-            }
-            return process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        RequiredTools.require("real BitTorrent clients", missing);
     }
 
     /**
