@@ -9,6 +9,7 @@
 # Knobs (environment): DURATION=30s THREADS=2 CONNECTIONS=50 VARIANTS="close keepalive"
 #   PEERS=100 COUNT=10000 SEED=1 WARMUP=1 WARMUP_MAX=300 WARMUP_CONN=keepalive
 #   QUIET_WAIT=30 ROUNDS=1 CLEANUP=1 OT_PORT=6980 OT_UDP_PORT=6981
+#   OPENTRACKER=0 (Swarmport only, e.g. while profiling it)
 #   HEALTH=<url answering 200 when Swarmport is up; default <base>/api/v1/health, or
 #          http://127.0.0.1:8080/tracker/api/v1/health when the base has no path>
 set -euo pipefail
@@ -29,6 +30,7 @@ ROUNDS=${ROUNDS:-1}
 CLEANUP=${CLEANUP:-1}
 OT_PORT=${OT_PORT:-6980}
 OT_UDP_PORT=${OT_UDP_PORT:-6981}
+OPENTRACKER=${OPENTRACKER:-1}
 SWARMPORT=${1:-}
 SWARMPORT=${SWARMPORT%/}
 if [[ $SWARMPORT =~ ^http://[^/]+$ ]]; then
@@ -225,36 +227,39 @@ median() { tr ' ' '\n' | { grep . || true; } | sort -g | awk '{ a[NR] = $1 } END
 
 # ---------------------------------------------------------------- opentracker --
 
-for port in "$OT_PORT"; do
-  [[ -z $(ss -ltnH "sport = :$port") ]] || die "TCP port $port is in use; set OT_PORT"
-done
-[[ -z $(ss -lunH "sport = :$OT_UDP_PORT") ]] || die "UDP port $OT_UDP_PORT is in use; set OT_UDP_PORT"
+if [[ $OPENTRACKER == 1 ]]; then
 
-# opentracker chroots into -d and opens the whitelist (path inside the chroot) after
-# dropping to -u: give it its own world-readable directory
-OT_DIR=$(mktemp -d /tmp/swarmport-bench-ot.XXXXXX)
-chmod 755 "$OT_DIR"
-cp "$DATA/whitelist.txt" "$OT_DIR/whitelist.txt"
-chmod 644 "$OT_DIR/whitelist.txt"
-ot_args=(-i 127.0.0.1 -p "$OT_PORT" -P "$OT_UDP_PORT" -d "$OT_DIR" -w /whitelist.txt)
-[[ $(id -u) == 0 ]] && ot_args+=(-u nobody)
-opentracker "${ot_args[@]}" >"$RESULTS/opentracker.log" 2>&1 &
-OT_PID=$!
-log "opentracker ${ot_args[*]} (pid $OT_PID)"
+  for port in "$OT_PORT"; do
+    [[ -z $(ss -ltnH "sport = :$port") ]] || die "TCP port $port is in use; set OT_PORT"
+  done
+  [[ -z $(ss -lunH "sport = :$OT_UDP_PORT") ]] || die "UDP port $OT_UDP_PORT is in use; set OT_UDP_PORT"
 
-# the whitelist is loaded by a background thread: wait until our hashes are accepted
-OT_URL=http://127.0.0.1:$OT_PORT/announce
-probe="$OT_URL?info_hash=$(head -1 "$HASHES")&peer_id=-WB0100-probeprobepr&port=1&uploaded=0&downloaded=0&left=0&compact=1&numwant=1&event=stopped"
-for i in $(seq 1 50); do
-  kill -0 "$OT_PID" 2>/dev/null || die "opentracker exited: $(cat "$RESULTS/opentracker.log")"
-  body=$(curl -s --max-time 2 "$probe" || true)
-  [[ -n $body && $body != *"failure reason"* ]] && break
-  ((i == 50)) && die "opentracker does not accept the whitelisted hashes: $body"
-  sleep 0.2
-done
+  # opentracker chroots into -d and opens the whitelist (path inside the chroot) after
+  # dropping to -u: give it its own world-readable directory
+  OT_DIR=$(mktemp -d /tmp/swarmport-bench-ot.XXXXXX)
+  chmod 755 "$OT_DIR"
+  cp "$DATA/whitelist.txt" "$OT_DIR/whitelist.txt"
+  chmod 644 "$OT_DIR/whitelist.txt"
+  ot_args=(-i 127.0.0.1 -p "$OT_PORT" -P "$OT_UDP_PORT" -d "$OT_DIR" -w /whitelist.txt)
+  [[ $(id -u) == 0 ]] && ot_args+=(-u nobody)
+  opentracker "${ot_args[@]}" >"$RESULTS/opentracker.log" 2>&1 &
+  OT_PID=$!
+  log "opentracker ${ot_args[*]} (pid $OT_PID)"
 
-measure_tracker opentracker "$OT_URL" "$OT_PID"
-cleanup; OT_PID=""; OT_DIR=""
+  # the whitelist is loaded by a background thread: wait until our hashes are accepted
+  OT_URL=http://127.0.0.1:$OT_PORT/announce
+  probe="$OT_URL?info_hash=$(head -1 "$HASHES")&peer_id=-WB0100-probeprobepr&port=1&uploaded=0&downloaded=0&left=0&compact=1&numwant=1&event=stopped"
+  for i in $(seq 1 50); do
+    kill -0 "$OT_PID" 2>/dev/null || die "opentracker exited: $(cat "$RESULTS/opentracker.log")"
+    body=$(curl -s --max-time 2 "$probe" || true)
+    [[ -n $body && $body != *"failure reason"* ]] && break
+    ((i == 50)) && die "opentracker does not accept the whitelisted hashes: $body"
+    sleep 0.2
+  done
+
+  measure_tracker opentracker "$OT_URL" "$OT_PID"
+  cleanup; OT_PID=""; OT_DIR=""
+fi
 
 # ------------------------------------------------------------------ Swarmport --
 
