@@ -39,6 +39,8 @@ public class HttpAnnouncePort {
     /** A connection that has not sent a whole request by then is closed (slow or idle clients). */
     static final int IDLE_TIMEOUT_SECONDS = 15;
     private static final int BACKLOG = 4096;
+    /** Clients send their request right after connecting; one that has not after this is dropped. */
+    private static final int DEFER_ACCEPT_SECONDS = 5;
     private static final Logger LOG = Logger.getLogger(HttpAnnouncePort.class.getName());
 
     @Inject
@@ -52,6 +54,7 @@ public class HttpAnnouncePort {
 
     private final List<HttpPortLoop> loops = new ArrayList<>();
     private final List<Thread> loopThreads = new ArrayList<>();
+    private boolean deferred = true;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object warStarted) {
         if (config.httpPort() == 0) {
@@ -69,7 +72,7 @@ public class HttpAnnouncePort {
             return;
         }
         LOG.info(() -> "HTTP tracker listening on http://" + hostText(address) + "/announce (" + loops.size()
-                + " loops)");
+                + " loops" + (deferred ? ", TCP_DEFER_ACCEPT" : "") + ")");
     }
 
     private void open(InetSocketAddress address, int wanted) throws IOException {
@@ -83,6 +86,7 @@ public class HttpAnnouncePort {
                 server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 server.configureBlocking(false);
                 server.bind(address, BACKLOG);
+                deferred &= TcpDeferAccept.enable(server, DEFER_ACCEPT_SECONDS);
                 HttpPortLoop loop = new HttpPortLoop(server, tracker, MAX_CONNECTIONS / wanted,
                         IDLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 Thread thread = threads.newThread(loop);
