@@ -25,8 +25,10 @@ import java.util.logging.Logger;
  * This loop does per connection little more than the kernel makes it do: accept, read,
  * write, close. System calls are what a connection costs on this kind of machine, so:
  * <ul>
- * <li>a connection accepted in a round is read at the end of that round, when its request
- *     has usually arrived, so most connections never touch the selector;</li>
+ * <li>the listening sockets defer accepting until a request has arrived
+ *     ({@link TcpDeferAccept}, Linux), and a connection accepted in a round is read at the
+ *     end of that round, so connections never touch the selector unless a request comes in
+ *     pieces;</li>
  * <li>a connection that did wait in the selector is closed only after the selector has
  *     let go of it (next round): the JDK closes a still-registered socket with two more
  *     system calls (SO_LINGER query, shutdown) and defers the close anyway;</li>
