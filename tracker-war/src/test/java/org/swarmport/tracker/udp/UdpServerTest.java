@@ -55,9 +55,9 @@ class UdpServerTest {
         byte[] connected = exchange(client, tracker, Packets.connect(1));
         assertEquals(16, connected.length);
         long id = ByteBuffer.wrap(connected).getLong(8);
-        byte[] peerId = UdpTrackerTest.peerId(client.getLocalAddress().getAddress(), client.getLocalPort());
-        return exchange(client, tracker, UdpTrackerTest.announcePacket(id, 2, UdpTrackerTest.UNKNOWN, peerId, left,
-                UdpTrackerTest.STARTED, -1, client.getLocalPort()));
+        byte[] peerId = Packets.peerId(client.getLocalAddress().getAddress(), client.getLocalPort());
+        return exchange(client, tracker, Packets.announce(id, 2, UdpTrackerTest.UNKNOWN, peerId, left,
+                Packets.STARTED, -1, client.getLocalPort()));
     }
 
     private static byte[] exchange(DatagramSocket client, InetSocketAddress tracker, byte[] request) throws IOException {
@@ -126,8 +126,8 @@ class UdpServerTest {
         server = start(loopback, 0, 1);
         InetSocketAddress tracker = new InetSocketAddress(loopback, server.localAddress().getPort());
         try (DatagramSocket client = client(loopback)) {
-            byte[] forged = UdpTrackerTest.announcePacket(42, 3, UdpTrackerTest.UNKNOWN, Packets.filled(20, 1), 0,
-                    UdpTrackerTest.STARTED, -1, 6881);
+            byte[] forged = Packets.announce(42, 3, UdpTrackerTest.UNKNOWN, Packets.filled(20, 1), 0,
+                    Packets.STARTED, -1, 6881);
             client.send(new DatagramPacket(forged, forged.length, tracker));
 
             byte[] first = exchange(client, tracker, Packets.connect(4));

@@ -99,7 +99,7 @@ class UdpTrackerFuzzTest {
                 return Packets.connect(random.nextInt());
             case 1:
                 byte[] infoHash = Packets.filled(20, random.nextInt(4));
-                byte[] announce = UdpTrackerTest.announcePacket(validId, random.nextInt(), infoHash,
+                byte[] announce = Packets.announce(validId, random.nextInt(), infoHash,
                         Packets.filled(20, random.nextInt(256)), random.nextInt(2), random.nextInt(4),
                         random.nextInt(-1, 300), random.nextInt(65_536));
                 if (random.nextBoolean()) {
@@ -112,7 +112,7 @@ class UdpTrackerFuzzTest {
                 for (int i = 0; i < hashes.length; i++) {
                     hashes[i] = Packets.filled(20, random.nextInt(4));
                 }
-                return UdpTrackerTest.scrapePacket(validId, random.nextInt(), hashes);
+                return Packets.scrape(validId, random.nextInt(), hashes);
         }
     }
 
@@ -122,7 +122,7 @@ class UdpTrackerFuzzTest {
         for (int i = 0; i < hashes.length; i++) {
             hashes[i] = Packets.filled(20, i);
         }
-        return UdpTrackerTest.scrapePacket(random.nextBoolean() ? validId : random.nextLong(), random.nextInt(),
+        return Packets.scrape(random.nextBoolean() ? validId : random.nextLong(), random.nextInt(),
                 hashes);
     }
 

@@ -28,8 +28,8 @@ class UdpTrackerTest {
     static final byte[] SEED6 = hex("20010db8 00000000 00000000 00000001");
     static final byte[] LEECHER6 = hex("20010db8 00000000 00000000 00000002");
     static final long T0 = 1_764_000_000_000L;
-    static final int STARTED = 2;
-    static final int STOPPED = 3;
+    static final int STARTED = Packets.STARTED;
+    static final int STOPPED = Packets.STOPPED;
     /** Never jitters, so answers are byte-exact. */
     private static final RandomGenerator NO_JITTER = () -> 0L;
 
@@ -60,32 +60,8 @@ class UdpTrackerTest {
 
     private byte[] announce(byte[] infoHash, byte[] address, int port, long left, int event, int numWant) {
         long id = ids.issue(address, port, T0);
-        return send(announcePacket(id, 0x1234, infoHash, peerId(address, port), left, event, numWant, port),
+        return send(Packets.announce(id, 0x1234, infoHash, Packets.peerId(address, port), left, event, numWant, port),
                 address, port, T0);
-    }
-
-    /** A peer id of its own for each address and port: the registry tells peers apart by it. */
-    static byte[] peerId(byte[] address, int port) {
-        return ByteBuffer.allocate(20).put(address).putShort((short) port).array();
-    }
-
-    static byte[] announcePacket(long connectionId, int transactionId, byte[] infoHash, byte[] peerId, long left,
-            int event, int numWant, int port) {
-        int peer = peerId[0];
-        return ByteBuffer.allocate(98)
-                .putLong(connectionId).putInt(1).putInt(transactionId)
-                .put(infoHash).put(peerId)
-                .putLong(0).putLong(left).putLong(0)
-                .putInt(event).putInt(0).putInt(peer).putInt(numWant).putShort((short) port)
-                .array();
-    }
-
-    static byte[] scrapePacket(long connectionId, int transactionId, byte[]... hashes) {
-        ByteBuffer b = ByteBuffer.allocate(16 + 20 * hashes.length).putLong(connectionId).putInt(2).putInt(transactionId);
-        for (byte[] hash : hashes) {
-            b.put(hash);
-        }
-        return b.array();
     }
 
     @Test
@@ -122,7 +98,7 @@ class UdpTrackerTest {
     void ipv4MappedSenderOnADualStackSocketIsAnIpv4Peer_BEP15() {
         byte[] mapped = hex("00000000 00000000 0000ffff 0a000001");
         long id = ByteBuffer.wrap(send(Packets.connect(5), mapped, 51413, T0)).getLong(8);
-        send(announcePacket(id, 1, REGISTERED, peerId(mapped, 51413), 0, STARTED, -1, 51413), mapped, 51413, T0);
+        send(Packets.announce(id, 1, REGISTERED, Packets.peerId(mapped, 51413), 0, STARTED, -1, 51413), mapped, 51413, T0);
 
         byte[] answer = announce(REGISTERED, LEECHER, 6881, 1000, STARTED, -1);
 
@@ -212,7 +188,7 @@ class UdpTrackerTest {
         }
         long id = ids.issue(LEECHER, 6881, T0);
 
-        byte[] answer = send(scrapePacket(id, 0x77, hashes), LEECHER, 6881, T0);
+        byte[] answer = send(Packets.scrape(id, 0x77, hashes), LEECHER, 6881, T0);
 
         assertEquals(8 + 12 * 74, answer.length);
         assertArrayEquals(hex("00000002 00000077"), Arrays.copyOf(answer, 8));
@@ -229,7 +205,7 @@ class UdpTrackerTest {
         byte[][] hashes = new byte[75][];
         Arrays.fill(hashes, REGISTERED);
 
-        byte[] answer = send(scrapePacket(id, 0x77, hashes), LEECHER, 6881, T0);
+        byte[] answer = send(Packets.scrape(id, 0x77, hashes), LEECHER, 6881, T0);
 
         assertArrayEquals(Packets.concat(hex("00000003 00000077"), "more than 74 info hashes".getBytes(
                 java.nio.charset.StandardCharsets.US_ASCII)), answer);
@@ -237,7 +213,7 @@ class UdpTrackerTest {
 
     @Test
     void forgedConnectionIdGetsSilenceAndChangesNothing_BEP15() {
-        byte[] answer = send(announcePacket(0x0102030405060708L, 1, REGISTERED, peerId(SEED, 51413), 0, STARTED, -1, 51413),
+        byte[] answer = send(Packets.announce(0x0102030405060708L, 1, REGISTERED, Packets.peerId(SEED, 51413), 0, STARTED, -1, 51413),
                 SEED, 51413, T0);
 
         assertEquals(0, answer.length);
@@ -248,18 +224,18 @@ class UdpTrackerTest {
     void idIssuedToAnotherAddressOrPortGetsSilence_BEP15() {
         long id = ids.issue(SEED, 51413, T0);
 
-        byte[] fromLeecher = announcePacket(id, 1, REGISTERED, peerId(LEECHER, 51413), 0, STARTED, -1, 51413);
-        byte[] fromOtherPort = announcePacket(id, 1, REGISTERED, peerId(SEED, 51414), 0, STARTED, -1, 51414);
+        byte[] fromLeecher = Packets.announce(id, 1, REGISTERED, Packets.peerId(LEECHER, 51413), 0, STARTED, -1, 51413);
+        byte[] fromOtherPort = Packets.announce(id, 1, REGISTERED, Packets.peerId(SEED, 51414), 0, STARTED, -1, 51414);
 
         assertEquals(0, send(fromLeecher, LEECHER, 51413, T0).length);
         assertEquals(0, send(fromOtherPort, SEED, 51414, T0).length);
-        assertEquals(0, send(scrapePacket(id, 1, REGISTERED), LEECHER, 51413, T0).length);
+        assertEquals(0, send(Packets.scrape(id, 1, REGISTERED), LEECHER, 51413, T0).length);
     }
 
     @Test
     void idIsAcceptedForAMinuteAndRefusedAfterTwo_BEP15() {
         long id = ids.issue(SEED, 51413, T0);
-        byte[] scrape = scrapePacket(id, 1, REGISTERED);
+        byte[] scrape = Packets.scrape(id, 1, REGISTERED);
 
         assertEquals(20, send(scrape, SEED, 51413, T0 + 60_000).length);
         assertEquals(0, send(scrape, SEED, 51413, T0 + 2 * ConnectionIdIssuer.WINDOW_MILLIS + 1).length);
@@ -267,7 +243,7 @@ class UdpTrackerTest {
 
     @Test
     void malformedRequestIsAnsweredWithAnErrorOnlyAfterAValidId_BEP15() {
-        byte[] badEvent = announcePacket(0x0102030405060708L, 9, REGISTERED, peerId(SEED, 51413), 0, 7, -1, 51413);
+        byte[] badEvent = Packets.announce(0x0102030405060708L, 9, REGISTERED, Packets.peerId(SEED, 51413), 0, 7, -1, 51413);
 
         assertEquals(0, send(badEvent, SEED, 51413, T0).length, "a wrong id: no error, whatever the packet");
 
@@ -299,8 +275,8 @@ class UdpTrackerTest {
     void countersCountUdpAnnouncesScrapesAndFailures() {
         announce(REGISTERED, SEED, 51413, 0, STARTED, -1);
         announce(UNKNOWN, SEED, 51413, 0, STARTED, -1);
-        send(scrapePacket(ids.issue(SEED, 51413, T0), 1, REGISTERED), SEED, 51413, T0);
-        send(announcePacket(42, 1, REGISTERED, peerId(SEED, 51413), 0, STARTED, -1, 51413), SEED, 51413, T0);
+        send(Packets.scrape(ids.issue(SEED, 51413, T0), 1, REGISTERED), SEED, 51413, T0);
+        send(Packets.announce(42, 1, REGISTERED, Packets.peerId(SEED, 51413), 0, STARTED, -1, 51413), SEED, 51413, T0);
 
         assertEquals(1, counters.announces(Protocol.UDP));
         assertEquals(1, counters.scrapes(Protocol.UDP));
