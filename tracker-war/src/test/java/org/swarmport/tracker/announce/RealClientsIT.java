@@ -67,7 +67,7 @@ class RealClientsIT {
 
     private static final String PYTHON = "/usr/bin/python3";
     private static final Path SCRIPTS = Path.of("src/test/interop").toAbsolutePath();
-    private static final Path WORK = Path.of("target/interop/real-clients").toAbsolutePath();
+    static final Path WORK = Path.of("target/interop/real-clients").toAbsolutePath();
     /** Longest a whole transfer may take; 3 MiB on loopback takes a few seconds. */
     private static final Duration TRANSFER_LIMIT = Duration.ofSeconds(120);
     private static final Duration ANNOUNCE_LIMIT = Duration.ofSeconds(30);
@@ -229,12 +229,11 @@ class RealClientsIT {
      * Writes the content, has libtorrent make the .torrent announcing to this deployment, and
      * checks that libtorrent's info-hash is the one registered inside the server.
      */
-    private static Path prepareTorrent(URL base) throws Exception {
+    private Path prepareTorrent(URL base) throws Exception {
         Path content = contentDirectory().resolve(InteropTorrent.NAME);
         Files.createDirectories(content.getParent());
         Files.write(content, InteropTorrent.content());
-        // libtorrent and aria2 listen on 127.0.0.1; "localhost" could resolve to ::1 first.
-        String announce = base.toString().replace("://localhost:", "://127.0.0.1:") + "announce";
+        String announce = announceUrl(base);
         Path torrent = WORK.resolve(InteropTorrent.NAME + ".torrent");
         Path log = WORK.resolve("make-torrent.log");
 
@@ -248,6 +247,12 @@ class RealClientsIT {
         assertEquals(InteropTorrent.infoHashV1(), libtorrentHash,
                 "libtorrent's info-hash differs from the one Swarmport's encoder computed and registered");
         return torrent;
+    }
+
+    /** The only tracker the torrent names; {@link RealClientsUdpIT} names the UDP tracker instead. */
+    String announceUrl(URL base) {
+        // libtorrent and aria2 listen on 127.0.0.1; "localhost" could resolve to ::1 first.
+        return base.toString().replace("://localhost:", "://127.0.0.1:") + "announce";
     }
 
     private static Path contentDirectory() {
@@ -271,10 +276,9 @@ class RealClientsIT {
      * exchange, no user configuration file, and a listening port of its own (its default
      * range 6881-6999 includes ports other services here use).
      */
-    private static List<String> aria2(Path directory, String... more) throws IOException {
+    private List<String> aria2(Path directory, String... more) throws IOException {
         List<String> command = new ArrayList<>(List.of("aria2c",
                 "--no-conf=true",
-                "--enable-dht=false",
                 "--enable-dht6=false",
                 "--bt-enable-lpd=false",
                 "--enable-peer-exchange=false",
@@ -288,8 +292,14 @@ class RealClientsIT {
                 "--file-allocation=none",
                 "--allow-overwrite=true",
                 "--dir=" + directory));
+        command.addAll(aria2Dht());
         command.addAll(List.of(more));
         return command;
+    }
+
+    /** aria2c's DHT: off. */
+    List<String> aria2Dht() throws IOException {
+        return List.of("--enable-dht=false");
     }
 
     private static int freePort() throws IOException {
