@@ -64,7 +64,9 @@ public class UdpListener {
             server = UdpServer.start(address, threads, threadFactory,
                     () -> new UdpTracker(announcer, admission, swarms.registry(), connectionIds, counters),
                     System::currentTimeMillis);
-            LOG.info(() -> "UDP tracker on udp://" + hostPort(address) + "/announce (" + threads + " threads)");
+            int sockets = server.sockets();
+            LOG.info(() -> "UDP tracker on udp://" + hostPort(address) + "/announce (receiving threads: " + threads
+                    + ", sockets: " + sockets + ")");
         } catch (IOException e) {
             LOG.warning("UDP tracker not started: cannot bind " + hostPort(address) + " (" + e.getMessage()
                     + "). Set SWARMPORT_UDP_PORT to a free port, or to 0 to turn the UDP tracker off;"

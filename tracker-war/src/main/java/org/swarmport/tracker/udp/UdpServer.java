@@ -16,18 +16,22 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The socket around {@link UdpTracker}: one blocking {@link DatagramChannel} and a few
- * threads that each receive a datagram, answer it with their own {@code UdpTracker} and send
- * the answer back to the sender. No per-packet buffers: each thread reuses its receive and
- * send buffers.
+ * The sockets around {@link UdpTracker}: a few threads that each receive a datagram, answer
+ * it with their own {@code UdpTracker} and send the answer back to the sender. No per-packet
+ * buffers: each thread reuses its receive and send buffers.
  *
- * <p>Why one channel and several threads, not one channel per core with
- * {@code SO_REUSEPORT}: receives on one channel take turns, but the work after them runs in
- * parallel, and on this machine that is enough to keep up (docs/BENCHMARKS.md, "UDP
- * announce"). {@code SO_REUSEPORT} would also let a second server of the same user bind the
- * port silently and take half the packets, where a plain bind fails loudly.
+ * <p>Each thread has a {@link DatagramChannel} of its own, all bound to the same address
+ * with {@code SO_REUSEPORT}, and the kernel spreads senders over them (Linux). Why not one
+ * channel shared by the threads: receives on one channel take turns under a lock, and
+ * handing it from thread to thread cost about 4 µs per announce on this machine, 40 % more
+ * CPU than the tracker's own work (docs/BENCHMARKS.md, "UDP announce"). Where the option is
+ * missing, the threads share one channel.
  *
- * <p>Closing the channel wakes every thread blocked in {@code receive}; {@link #close()}
+ * <p>{@code SO_REUSEPORT} would also let the port be shared with another process of the
+ * same user, a second server, which would silently take part of the packets. So the port is
+ * first bound without it, and a port in use fails as a plain bind does.
+ *
+ * <p>Closing the channels wakes every thread blocked in {@code receive}; {@link #close()}
  * releases the port before it returns, so a restarted war binds it again at once.
  */
 public final class UdpServer implements AutoCloseable {
@@ -38,7 +42,7 @@ public final class UdpServer implements AutoCloseable {
     /** Unexpected failures logged with their stack trace; after that, counted only. */
     private static final int LOGGED_FAILURES = 10;
 
-    private final DatagramChannel channel;
+    private final List<DatagramChannel> channels = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Clock clock;
     private volatile int failures;
@@ -49,8 +53,7 @@ public final class UdpServer implements AutoCloseable {
         long millis();
     }
 
-    private UdpServer(DatagramChannel channel, Clock clock) {
-        this.channel = channel;
+    private UdpServer(Clock clock) {
         this.clock = clock;
     }
 
@@ -62,15 +65,29 @@ public final class UdpServer implements AutoCloseable {
      */
     public static UdpServer start(InetSocketAddress address, int threadCount, ThreadFactory threadFactory,
             Supplier<UdpTracker> trackers, Clock clock) throws IOException {
-        DatagramChannel channel = DatagramChannel.open();
-        UdpServer server = new UdpServer(channel, clock);
+        UdpServer server = new UdpServer(clock);
         try {
-            // Bursts of announces queue here while the threads are busy.
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
-            channel.bind(address);
+            DatagramChannel first = open(server);
+            boolean reusePort = threadCount > 1 && first.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+            if (reusePort) {
+                if (address.getPort() != 0) {
+                    try (DatagramChannel plain = DatagramChannel.open()) {
+                        plain.bind(address);
+                    }
+                }
+                first.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            first.bind(address);
+            InetSocketAddress bound = new InetSocketAddress(address.getAddress(), server.localAddress().getPort());
+            for (int i = 1; reusePort && i < threadCount; i++) {
+                DatagramChannel more = open(server);
+                more.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+                more.bind(bound);
+            }
             for (int i = 0; i < threadCount; i++) {
+                DatagramChannel channel = server.channels.get(i % server.channels.size());
                 UdpTracker tracker = trackers.get();
-                Thread thread = threadFactory.newThread(() -> server.serve(tracker));
+                Thread thread = threadFactory.newThread(() -> server.serve(channel, tracker));
                 if (thread == null) {
                     throw new IOException("the thread factory gave no thread");
                 }
@@ -78,19 +95,32 @@ public final class UdpServer implements AutoCloseable {
                 server.threads.add(thread);
             }
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            server.closeChannels();
             throw e;
         }
         server.threads.forEach(Thread::start);
         return server;
     }
 
-    /** The bound address, with the port the system chose when asked for port 0. */
-    public InetSocketAddress localAddress() throws IOException {
-        return (InetSocketAddress) channel.getLocalAddress();
+    private static DatagramChannel open(UdpServer server) throws IOException {
+        DatagramChannel channel = DatagramChannel.open();
+        server.channels.add(channel);
+        // Bursts of announces queue here while the threads are busy.
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+        return channel;
     }
 
-    private void serve(UdpTracker tracker) {
+    /** The bound address, with the port the system chose when asked for port 0. */
+    public InetSocketAddress localAddress() throws IOException {
+        return (InetSocketAddress) channels.get(0).getLocalAddress();
+    }
+
+    /** How many sockets share the port: one per thread with {@code SO_REUSEPORT}, else one. */
+    public int sockets() {
+        return channels.size();
+    }
+
+    private void serve(DatagramChannel channel, UdpTracker tracker) {
         ByteBuffer in = ByteBuffer.allocateDirect(RECEIVE_BYTES);
         byte[] packet = new byte[RECEIVE_BYTES];
         ByteBuffer out = ByteBuffer.allocateDirect(UdpResponse.IPV6_SAFE_DATAGRAM_BYTES);
@@ -124,14 +154,10 @@ public final class UdpServer implements AutoCloseable {
         }
     }
 
-    /** Closes the socket, then waits up to 5 s for the threads to leave. */
+    /** Closes the sockets, then waits up to 5 s for the threads to leave. */
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "UDP tracker: closing its socket failed", e);
-        }
+        closeChannels();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         for (Thread thread : threads) {
             long left = deadline - System.nanoTime();
@@ -142,6 +168,16 @@ public final class UdpServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    private void closeChannels() {
+        for (DatagramChannel channel : channels) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "UDP tracker: closing a socket failed", e);
             }
         }
     }

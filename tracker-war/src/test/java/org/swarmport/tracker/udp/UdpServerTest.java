@@ -9,11 +9,14 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.swarmport.tracker.announce.Announcer;
@@ -115,6 +118,39 @@ class UdpServerTest {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(loopback, 0))) {
             assertThrows(IOException.class, () -> start(loopback, taken.getLocalPort()));
+        }
+    }
+
+    @Test
+    void portHeldWithReusePortByAnotherSocketIsRefusedNotShared() throws Exception {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        try (DatagramChannel other = DatagramChannel.open()) {
+            Assumptions.assumeTrue(other.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT),
+                    "SO_REUSEPORT is not available here");
+            other.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            other.bind(new InetSocketAddress(loopback, 0));
+            int port = ((InetSocketAddress) other.getLocalAddress()).getPort();
+
+            assertThrows(IOException.class, () -> start(loopback, port, 2));
+        }
+    }
+
+    @Test
+    void eachThreadReceivesOnASocketOfItsOwn() throws Exception {
+        try (DatagramChannel probe = DatagramChannel.open()) {
+            Assumptions.assumeTrue(probe.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT),
+                    "SO_REUSEPORT is not available here");
+        }
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        server = start(loopback, 0, 2);
+        int port = server.localAddress().getPort();
+
+        assertEquals(2, server.sockets());
+        // Whichever socket the kernel picks for a sender, it answers.
+        for (int i = 0; i < 8; i++) {
+            try (DatagramSocket client = client(loopback)) {
+                assertEquals(16, exchange(client, new InetSocketAddress(loopback, port), Packets.connect(i)).length);
+            }
         }
     }
 
