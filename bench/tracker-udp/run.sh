@@ -35,23 +35,12 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS=$HERE/results/$STAMP
 LOAD=$HERE/build/udpload
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+# shellcheck source=../lib/common.sh
+. "$HERE/../lib/common.sh"
 
 # ------------------------------------------------------------------ tools, data --
 
-missing=()
-for tool in opentracker gcc python3 ss; do
-  command -v "$tool" >/dev/null || missing+=("$tool")
-done
-if ((${#missing[@]})); then
-  if [[ $(id -u) == 0 ]]; then
-    log "installing opentracker gcc python3 iproute2 with apt-get"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq opentracker gcc python3 iproute2 >/dev/null
-  else
-    die "missing ${missing[*]}: apt-get install opentracker gcc python3 iproute2"
-  fi
-fi
+require_tools "opentracker gcc python3 ss" "opentracker gcc python3 iproute2"
 
 SP_HOST="" SP_PORT=""
 if [[ -n $SWARMPORT ]]; then
@@ -70,46 +59,13 @@ fi
 
 # ------------------------------------------------------------ cleanup on exit --
 
-OT_PID="" OT_DIR=""
-cleanup() {
-  if [[ -n $OT_PID ]] && kill -0 "$OT_PID" 2>/dev/null; then
-    kill "$OT_PID" 2>/dev/null || true
-    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$OT_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$OT_PID" 2>/dev/null && kill -9 "$OT_PID" 2>/dev/null || true
-    log "opentracker (pid $OT_PID) stopped"
-  fi
-  [[ -n $OT_DIR && -d $OT_DIR ]] && rm -rf "$OT_DIR"
-  return 0
-}
+cleanup() { opentracker_stop; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ------------------------------------------------------------------- helpers --
 
-cpu_busy_total() { awk '/^cpu / { b = $2 + $3 + $4 + $7 + $8 + $9; t = b + $5 + $6; print b, t, $7 + $8 }' /proc/stat; }
-proc_ticks() { [[ -r /proc/$1/stat ]] && awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" || echo 0; }
-HZ=$(getconf CLK_TCK)
-
-# CPU ticks (user+sys) of this shell's finished children; a file, since `times` must run here
-children_ticks() {
-  times >"$RESULTS/.times"
-  printf -v "$1" '%s' "$(awk -v hz="$HZ" 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] } printf "%d", t * hz }' "$RESULTS/.times")"
-}
-
-# wait (at most QUIET_WAIT s) for a mostly idle machine: other sessions' builds share it
-wait_quiet() {
-  local deadline=$((SECONDS + QUIET_WAIT)) b0 t0 b1 t1 pct
-  while :; do
-    read -r b0 t0 _ < <(cpu_busy_total); sleep 1; read -r b1 t1 _ < <(cpu_busy_total)
-    pct=$(( (b1 - b0) * 100 / (t1 - t0 > 0 ? t1 - t0 : 1) ))
-    if ((pct < 25)); then echo "$pct"; return; fi
-    if ((SECONDS >= deadline)); then log "machine still ${pct}% busy after ${QUIET_WAIT}s: measuring anyway"; echo "$pct"; return; fi
-  done
-}
-
 udp_pid_on_port() { ss -lunpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
-
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2"; }
 
 # run_load NAME HOST PORT TRACKER_PID MODE SECONDS [key=value ...]: $RESULTS/NAME.result is
 # udpload's UDP-RESULT line plus the CPU used (% of one core) by the tracker, the load
@@ -168,23 +124,9 @@ measure() {  # NAME HOST PORT PID LOAD ROUND
   log "$tname $load: $(field rps "$line") answers/s, p50 $(field p50_us "$line") us, p99 $(field p99_us "$line") us, lost $(field lost "$line")"
 }
 
-median() { tr ' ' '\n' | { grep . || true; } | sort -g | awk '{ a[NR] = $1 } END { if (NR) printf "%.0f", NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
 # ---------------------------------------------------------------- opentracker --
 
-[[ -z $(ss -ltnH "sport = :$OT_PORT") ]] || die "TCP port $OT_PORT is in use; set OT_PORT"
-[[ -z $(ss -lunH "sport = :$OT_UDP_PORT") ]] || die "UDP port $OT_UDP_PORT is in use; set OT_UDP_PORT"
-# opentracker chroots into -d and opens the whitelist (a path inside the chroot) after
-# dropping to -u: give it its own world-readable directory (as bench/tracker-http does)
-OT_DIR=$(mktemp -d /tmp/swarmport-bench-ot.XXXXXX)
-chmod 755 "$OT_DIR"
-cp "$WHITELIST" "$OT_DIR/whitelist.txt"
-chmod 644 "$OT_DIR/whitelist.txt"
-ot_args=(-i 127.0.0.1 -p "$OT_PORT" -P "$OT_UDP_PORT" -d "$OT_DIR" -w /whitelist.txt)
-[[ $(id -u) == 0 ]] && ot_args+=(-u nobody)
-opentracker "${ot_args[@]}" >"$RESULTS/opentracker.log" 2>&1 &
-OT_PID=$!
-log "opentracker ${ot_args[*]} (pid $OT_PID)"
+opentracker_start "$OT_PORT" "$OT_UDP_PORT" "$WHITELIST" "$RESULTS/opentracker.log"
 # the whitelist is loaded by a background thread: wait until a benchmark hash is accepted
 for i in $(seq 1 25); do
   kill -0 "$OT_PID" 2>/dev/null || die "opentracker exited: $(cat "$RESULTS/opentracker.log")"
@@ -219,7 +161,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
     if [[ -n $SP_PID ]]; then measure swarmport "$SP_HOST" "$SP_PORT" "$SP_PID" "$load" "$round"; fi
   done
 done
-cleanup; OT_PID="" OT_DIR=""
+opentracker_stop
 
 if [[ -n $SP_PID && $CLEANUP == 1 ]]; then
   log "swarmport: clean-up sweep, every (torrent, peer) announces event=stopped"
