@@ -188,7 +188,7 @@ fi
   echo
   for ld in "${LOADS[@]}"; do
     o=$(median <<<"${RPS[opentracker-$ld]:-}") sp=$(median <<<"${RPS[swarmport-$ld]:-}")
-    printf 'median answers/s, %-11s opentracker %-8s swarmport %-8s' "$ld:" "${o:--}" "${sp:--}"
+    printf 'median answers/s, %-11s opentracker %-9s swarmport %-9s ' "$ld:" "${o:--}" "${sp:--}"
     if [[ -n $o && -n $sp ]]; then awk -v o="$o" -v s="$sp" 'BEGIN { printf "ratio swarmport/opentracker %.2f", s / o }'; fi
     echo
   done
