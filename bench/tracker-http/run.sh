@@ -44,8 +44,8 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS=$HERE/results/$STAMP
 HASHES=$DATA/hashes.url
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+# shellcheck source=../lib/common.sh
+. "$HERE/../lib/common.sh"
 
 dur_seconds() {  # 30s, 2m, 45 -> seconds
   local d=$1
@@ -58,18 +58,7 @@ dur_seconds() {  # 30s, 2m, 45 -> seconds
 
 # ------------------------------------------------------------------ tools, data --
 
-missing=()
-for tool in wrk opentracker curl python3; do
-  command -v "$tool" >/dev/null || missing+=("$tool")
-done
-if ((${#missing[@]})); then
-  if [[ $(id -u) == 0 ]]; then
-    log "installing ${missing[*]} with apt-get"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk opentracker curl python3 >/dev/null
-  else
-    die "missing ${missing[*]}: apt-get install wrk opentracker curl python3"
-  fi
-fi
+require_tools "wrk opentracker curl python3" "wrk opentracker curl python3"
 
 if [[ -n $SWARMPORT ]]; then
   SWARMPORT=${SWARMPORT%/}
@@ -84,17 +73,10 @@ mkdir -p "$RESULTS"
 
 # ------------------------------------------------------------ cleanup on exit --
 
-OT_PID="" WRK_PID="" OT_DIR=""
+WRK_PID=""
 cleanup() {
   if [[ -n $WRK_PID ]] && kill -0 "$WRK_PID" 2>/dev/null; then kill "$WRK_PID" 2>/dev/null || true; fi
-  if [[ -n $OT_PID ]] && kill -0 "$OT_PID" 2>/dev/null; then
-    kill "$OT_PID" 2>/dev/null || true
-    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$OT_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$OT_PID" 2>/dev/null && kill -9 "$OT_PID" 2>/dev/null || true
-    log "opentracker (pid $OT_PID) stopped"
-  fi
-  [[ -n $OT_DIR && -d $OT_DIR ]] && rm -rf "$OT_DIR"
-  return 0
+  opentracker_stop
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -102,7 +84,6 @@ trap 'exit 130' INT TERM
 # ------------------------------------------------------------------- helpers --
 
 active_opens() { awk '/^Tcp:/ { if (!h) { for (i = 1; i <= NF; i++) n[i] = $i; h = 1 } else { for (i = 1; i <= NF; i++) if (n[i] == "ActiveOpens") print $i } }' /proc/net/snmp; }
-cpu_busy_total() { awk '/^cpu / { b = $2 + $3 + $4 + $7 + $8 + $9; t = b + $5 + $6; print b, t, $7 + $8 }' /proc/stat; }
 # snapshot FILE: "pid ticks" of every process (to see what else used the CPU meanwhile)
 snapshot() { cat /proc/[0-9]*/stat 2>/dev/null | awk '{ pid = $1; sub(/^.*\) /, ""); print pid, $12 + $13 }' >"$1"; }
 # others_ticks BEFORE AFTER EXCLUDE_PID: ticks used between the snapshots by processes
@@ -110,30 +91,8 @@ snapshot() { cat /proc/[0-9]*/stat 2>/dev/null | awk '{ pid = $1; sub(/^.*\) /, 
 others_ticks() {
   awk -v x="$3" 'NR == FNR { b[$1] = $2; next } $1 != x { d = $2 - ($1 in b ? b[$1] : 0); if (d > 0) t += d } END { printf "%d", t }' "$1" "$2"
 }
-proc_ticks() { [[ -r /proc/$1/stat ]] && awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" || echo 0; }
-HZ=$(getconf CLK_TCK)
-
-# wait (at most QUIET_WAIT s) until the machine is mostly idle: other sessions' builds
-# on this 2-core machine would otherwise be measured along with the trackers
-wait_quiet() {
-  local deadline=$((SECONDS + QUIET_WAIT)) b0 t0 b1 t1 pct
-  while :; do
-    read -r b0 t0 _ < <(cpu_busy_total); sleep 1; read -r b1 t1 _ < <(cpu_busy_total)
-    pct=$(( (b1 - b0) * 100 / (t1 - t0 > 0 ? t1 - t0 : 1) ))
-    if ((pct < 25)); then echo "$pct"; return; fi
-    if ((SECONDS >= deadline)); then log "machine still ${pct}% busy after ${QUIET_WAIT}s: measuring anyway (see the 'cpu oth' column)"; echo "$pct"; return; fi
-  done
-}
-
 tracker_pid_on_port() {  # pid of the process listening on a TCP port, or empty
   ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2
-}
-
-# children_ticks VAR: CPU ticks (user+sys) used by this shell's finished children
-# (the builtin must run in this shell, not in a $(...) subshell, hence the file)
-children_ticks() {
-  times >"$RESULTS/.times"
-  printf -v "$1" '%s' "$(awk -v hz="$HZ" 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] } printf "%d", t * hz }' "$RESULTS/.times")"
 }
 
 # run_wrk NAME URL TRACKER_PID MODE CONN DURATION_SECONDS [extra lua args]
@@ -184,8 +143,6 @@ run_wrk() {
                l, a, (v["requests"] > 0 ? a / v["requests"] : 0), (tp > 0 ? tr * per : -1), wk * per, ot * per, si * per, busy * per, el }' >"$res"
 }
 
-field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<"$2"; }
-
 ROWS=()          # "tracker variant round result-line"
 NOTES=()
 declare -A RPS
@@ -223,28 +180,10 @@ measure_tracker() {  # NAME ANNOUNCE_URL PID
   done
 }
 
-median() { tr ' ' '\n' | { grep . || true; } | sort -g | awk '{ a[NR] = $1 } END { if (NR) printf "%.1f", NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
 # ---------------------------------------------------------------- opentracker --
 
 if [[ $OPENTRACKER == 1 ]]; then
-
-  for port in "$OT_PORT"; do
-    [[ -z $(ss -ltnH "sport = :$port") ]] || die "TCP port $port is in use; set OT_PORT"
-  done
-  [[ -z $(ss -lunH "sport = :$OT_UDP_PORT") ]] || die "UDP port $OT_UDP_PORT is in use; set OT_UDP_PORT"
-
-  # opentracker chroots into -d and opens the whitelist (path inside the chroot) after
-  # dropping to -u: give it its own world-readable directory
-  OT_DIR=$(mktemp -d /tmp/swarmport-bench-ot.XXXXXX)
-  chmod 755 "$OT_DIR"
-  cp "$DATA/whitelist.txt" "$OT_DIR/whitelist.txt"
-  chmod 644 "$OT_DIR/whitelist.txt"
-  ot_args=(-i 127.0.0.1 -p "$OT_PORT" -P "$OT_UDP_PORT" -d "$OT_DIR" -w /whitelist.txt)
-  [[ $(id -u) == 0 ]] && ot_args+=(-u nobody)
-  opentracker "${ot_args[@]}" >"$RESULTS/opentracker.log" 2>&1 &
-  OT_PID=$!
-  log "opentracker ${ot_args[*]} (pid $OT_PID)"
+  opentracker_start "$OT_PORT" "$OT_UDP_PORT" "$DATA/whitelist.txt" "$RESULTS/opentracker.log"
 
   # the whitelist is loaded by a background thread: wait until our hashes are accepted
   OT_URL=http://127.0.0.1:$OT_PORT/announce
@@ -258,7 +197,7 @@ if [[ $OPENTRACKER == 1 ]]; then
   done
 
   measure_tracker opentracker "$OT_URL" "$OT_PID"
-  cleanup; OT_PID=""; OT_DIR=""
+  opentracker_stop
 fi
 
 # ------------------------------------------------------------------ Swarmport --

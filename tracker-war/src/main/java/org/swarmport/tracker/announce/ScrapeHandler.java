@@ -18,15 +18,13 @@ public final class ScrapeHandler {
     private static final SwarmCounts NONE = new SwarmCounts(0, 0, 0);
 
     private final SwarmRegistry registry;
-    private final SwarmHashes catalogue;
-    private final TrackerMode mode;
+    private final SwarmAdmission admission;
     private final Supplier<byte[]> fullScrape;
 
     /** @param fullScrape the full scrape's answer, or null when full scrapes are off */
     public ScrapeHandler(SwarmRegistry registry, SwarmHashes catalogue, TrackerMode mode, Supplier<byte[]> fullScrape) {
         this.registry = registry;
-        this.catalogue = catalogue;
-        this.mode = mode;
+        this.admission = new SwarmAdmission(catalogue, mode);
         this.fullScrape = fullScrape;
     }
 
@@ -43,11 +41,11 @@ public final class ScrapeHandler {
             hashes.sort(Arrays::compareUnsigned);
             ScrapeResponse response = new ScrapeResponse(hashes.size());
             for (byte[] hash : hashes) {
-                byte[] swarm = catalogue.swarmHashOf(hash);
-                if (swarm == null && mode == TrackerMode.REGISTERED) {
+                byte[] swarm = admission.swarmOf(hash);
+                if (swarm == null) {
                     continue;
                 }
-                response.file(hash, registry.scrape(swarm == null ? hash : swarm).orElse(NONE));
+                response.file(hash, registry.scrape(swarm).orElse(NONE));
             }
             return response.toByteArray();
         } catch (TrackerRequestException e) {

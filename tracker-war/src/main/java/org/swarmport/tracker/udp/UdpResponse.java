@@ -28,8 +28,13 @@ public final class UdpResponse {
     public static final int SCRAPE_ENTRY_LENGTH = 12;
     public static final int ERROR_HEADER_LENGTH = 8;
 
-    /** Longest error message sent; longer ones are cut. */
-    public static final int MAX_ERROR_MESSAGE = 64;
+    /**
+     * Longest error message sent; longer ones are cut. Room for the longest the tracker has,
+     * the access mode's refusal of an unregistered torrent (72 characters), shared with HTTP.
+     * Errors go only to senders whose connection id checked out, so their size amplifies
+     * nothing.
+     */
+    public static final int MAX_ERROR_MESSAGE = 100;
 
     public static final int IPV4_PEER_WIDTH = 6;
     public static final int IPV6_PEER_WIDTH = 18;

@@ -1,6 +1,9 @@
 /**
- * The UDP tracker protocol (BEP 15) with its URL-data extension (BEP 41), as pure functions
- * over bytes: no sockets, no Jakarta API, so unit tests and fuzzers drive them directly.
+ * The UDP tracker (BEP 15) with its URL-data extension (BEP 41): the protocol as pure
+ * functions over bytes, no sockets, no Jakarta API, so unit tests and fuzzers drive them
+ * directly; {@link org.swarmport.tracker.udp.UdpTracker}, the answer to one datagram; and the
+ * thin shells that put it on a port: {@link org.swarmport.tracker.udp.UdpServer} (sockets and
+ * threads) and {@link org.swarmport.tracker.udp.UdpListener} (started and stopped with the war).
  *
  * <p>Start with {@link org.swarmport.tracker.udp.UdpRequestParser}: a datagram becomes a
  * {@link org.swarmport.tracker.udp.UdpRequest}, a
@@ -20,5 +23,16 @@
  * <li>answer from the swarm registry, with peers of the socket's address family (BEP 15), and
  *     never more than {@link org.swarmport.tracker.udp.UdpResponse#IPV6_SAFE_DATAGRAM_BYTES}.</li>
  * </ol>
+ * {@code UdpTracker} does exactly this.
+ *
+ * <p>BEP 41 URL data (the path and query of a {@code udp://host:port/path?query} announce
+ * URL) is parsed and carried in {@link org.swarmport.tracker.udp.UdpRequest.Announce#urlData()},
+ * and nothing reads it yet: passkeys (private mode) come with a later issue. The option
+ * rules the parser follows are BEP 41's, checked against its text: option types up to 0x1
+ * (EndOfOptions, NOP) never have a length byte, types from 0x2 on always do (so unknown ones
+ * are skipped), a length may be zero, and URLData options are concatenated in order. One
+ * deliberate limit: BEP 41 lets URL data run past 255 bytes in several options; this tracker
+ * refuses more than {@link org.swarmport.tracker.udp.UdpRequestParser#MAX_URL_DATA} in all,
+ * which any passkey path fits.
  */
 package org.swarmport.tracker.udp;

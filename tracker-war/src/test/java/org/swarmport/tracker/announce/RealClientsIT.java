@@ -69,7 +69,7 @@ class RealClientsIT {
 
     private static final String PYTHON = "/usr/bin/python3";
     private static final Path SCRIPTS = Path.of("src/test/interop").toAbsolutePath();
-    private static final Path WORK = Path.of("target/interop/real-clients").toAbsolutePath();
+    static final Path WORK = Path.of("target/interop/real-clients").toAbsolutePath();
     /** Longest a whole transfer may take; 3 MiB on loopback takes a few seconds. */
     private static final Duration TRANSFER_LIMIT = Duration.ofSeconds(120);
     private static final Duration ANNOUNCE_LIMIT = Duration.ofSeconds(30);
@@ -115,9 +115,9 @@ class RealClientsIT {
     @Test
     @Order(2)
     @RunAsClient
-    void aria2DownloadsWhatLibtorrentSeeds() throws Exception {
+    void aria2DownloadsWhatLibtorrentSeeds(@ArquillianResource URL base) throws Exception {
         requireClients();
-        Path torrent = prepareTorrent(OWN_PORT_ANNOUNCE);
+        Path torrent = prepareTorrent(base, true);
         Path downloads = emptyDirectory("aria2-download");
         Path seedLog = WORK.resolve("libtorrent-seed.log");
         Path downloadLog = WORK.resolve("aria2-download.log");
@@ -152,8 +152,7 @@ class RealClientsIT {
     @RunAsClient
     void libtorrentDownloadsWhatAria2Seeds(@ArquillianResource URL base) throws Exception {
         requireClients();
-        // libtorrent and aria2 listen on 127.0.0.1; "localhost" could resolve to ::1 first.
-        Path torrent = prepareTorrent(base.toString().replace("://localhost:", "://127.0.0.1:") + "announce");
+        Path torrent = prepareTorrent(base, false);
         Path downloads = emptyDirectory("libtorrent-download");
         Path seedLog = WORK.resolve("aria2-seed.log");
         Path downloadLog = WORK.resolve("libtorrent-download.log");
@@ -215,10 +214,11 @@ class RealClientsIT {
      * Writes the content, has libtorrent make the .torrent announcing to {@code announce}, and
      * checks that libtorrent's info-hash is the one registered inside the server.
      */
-    private static Path prepareTorrent(String announce) throws Exception {
+    private Path prepareTorrent(URL base, boolean ownPort) throws Exception {
         Path content = contentDirectory().resolve(InteropTorrent.NAME);
         Files.createDirectories(content.getParent());
         Files.write(content, InteropTorrent.content());
+        String announce = announceUrl(base, ownPort);
         Path torrent = WORK.resolve(InteropTorrent.NAME + ".torrent");
         Path log = WORK.resolve("make-torrent.log");
 
@@ -232,6 +232,16 @@ class RealClientsIT {
         assertEquals(InteropTorrent.infoHashV1(), libtorrentHash,
                 "libtorrent's info-hash differs from the one Swarmport's encoder computed and registered");
         return torrent;
+    }
+
+    /** The only tracker the torrent names; {@link RealClientsUdpIT} names the UDP tracker instead. */
+    /**
+     * The announce URL the torrent names: the tracker's own HTTP port, or {@code /tracker/announce}
+     * on WildFly's port; a subclass may name another protocol's.
+     */
+    String announceUrl(URL base, boolean ownPort) {
+        // libtorrent and aria2 listen on 127.0.0.1; "localhost" could resolve to ::1 first.
+        return ownPort ? OWN_PORT_ANNOUNCE : base.toString().replace("://localhost:", "://127.0.0.1:") + "announce";
     }
 
     private static Path contentDirectory() {
@@ -255,10 +265,9 @@ class RealClientsIT {
      * exchange, no user configuration file, and a listening port of its own (its default
      * range 6881-6999 includes ports other services here use).
      */
-    private static List<String> aria2(Path directory, String... more) throws IOException {
+    private List<String> aria2(Path directory, String... more) throws IOException {
         List<String> command = new ArrayList<>(List.of("aria2c",
                 "--no-conf=true",
-                "--enable-dht=false",
                 "--enable-dht6=false",
                 "--bt-enable-lpd=false",
                 "--enable-peer-exchange=false",
@@ -272,8 +281,14 @@ class RealClientsIT {
                 "--file-allocation=none",
                 "--allow-overwrite=true",
                 "--dir=" + directory));
+        command.addAll(aria2Dht());
         command.addAll(List.of(more));
         return command;
+    }
+
+    /** aria2c's DHT: off. */
+    List<String> aria2Dht() throws IOException {
+        return List.of("--enable-dht=false");
     }
 
     private static int freePort() throws IOException {

@@ -7,6 +7,9 @@ final class Packets {
 
     static final long CONNECTION_ID = 0x0102030405060708L;
     static final int TRANSACTION_ID = 0xCAFEBABE;
+    /** BEP 15 event codes. */
+    static final int STARTED = 2;
+    static final int STOPPED = 3;
 
     private Packets() {
     }
@@ -24,6 +27,30 @@ final class Packets {
         b.putLong(1000).putLong(2000).putLong(3000);
         b.putInt(event).putInt(0).putInt(0x12345678).putInt(-1).putShort((short) 6881);
         b.put(options);
+        return b.array();
+    }
+
+    /** A 98-byte announce with every field chosen; key is the peer id's first byte. */
+    static byte[] announce(long connectionId, int transactionId, byte[] infoHash, byte[] peerId, long left,
+            int event, int numWant, int port) {
+        return ByteBuffer.allocate(98)
+                .putLong(connectionId).putInt(1).putInt(transactionId)
+                .put(infoHash).put(peerId)
+                .putLong(0).putLong(left).putLong(0)
+                .putInt(event).putInt(0).putInt(peerId[0]).putInt(numWant).putShort((short) port)
+                .array();
+    }
+
+    /** A peer id of its own for each address and port: the registry tells peers apart by it. */
+    static byte[] peerId(byte[] address, int port) {
+        return ByteBuffer.allocate(20).put(address).putShort((short) port).array();
+    }
+
+    static byte[] scrape(long connectionId, int transactionId, byte[]... hashes) {
+        ByteBuffer b = ByteBuffer.allocate(16 + 20 * hashes.length).putLong(connectionId).putInt(2).putInt(transactionId);
+        for (byte[] hash : hashes) {
+            b.put(hash);
+        }
         return b.array();
     }
 

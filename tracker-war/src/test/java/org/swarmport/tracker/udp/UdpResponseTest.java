@@ -147,11 +147,11 @@ class UdpResponseTest {
     }
 
     @Test
-    void errorMessageIsAsciiAndCutTo64Characters_BEP15() {
-        UdpResponse.error(out, 1, "caf\u00e9\n" + "x".repeat(100));
+    void errorMessageIsAsciiAndCutTo100Characters_BEP15() {
+        UdpResponse.error(out, 1, "caf\u00e9\n" + "x".repeat(200));
 
         byte[] message = Arrays.copyOfRange(written(), 8, out.position());
-        assertEquals(64, message.length);
+        assertEquals(100, message.length);
         assertArrayEquals("caf??xxx".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 Arrays.copyOf(message, 8));
     }
