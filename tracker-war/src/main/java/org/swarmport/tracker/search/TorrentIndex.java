@@ -508,6 +508,13 @@ public final class TorrentIndex implements Closeable {
         }
     }
 
+    /** Drops what was not committed and closes, as a crash would: for tests of recovery. */
+    void abandon() throws IOException {
+        try (searchers) {
+            writer.rollback();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try (writer; searchers) {

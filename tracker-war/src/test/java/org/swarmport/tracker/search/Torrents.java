@@ -34,7 +34,7 @@ final class Torrents {
     }
 
     /** A catalogue held in a list, in id order, like the database's. */
-    static final class ListSource implements CatalogueSource {
+    static class ListSource implements CatalogueSource {
 
         final List<CataloguedTorrent> torrents = new ArrayList<>();
         int passes;
