@@ -14,9 +14,12 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.Operations;
 
 /**
  * The search box's language, turned into a Lucene query. Pure: no index, no I/O.
@@ -214,8 +217,19 @@ public final class SearchQueryParser {
         // original token the analyzer keeps (show.name.s01 → show.name.s01e02.1080p...).
         return new BooleanQuery.Builder()
                 .add(exact, Occur.SHOULD)
-                .add(new PrefixQuery(new Term(field, whole)), Occur.SHOULD)
+                .add(longerThan(field, whole), Occur.SHOULD)
                 .build();
+    }
+
+    /**
+     * Words that start with {@code prefix} and go on: the word itself is already the exact
+     * clause, and for a broad word such as {@code 1080p} a plain prefix query would walk its
+     * hundreds of thousands of postings a second time.
+     */
+    private static Query longerThan(String field, String prefix) {
+        Automaton longer = Operations.concatenate(List.of(Automata.makeString(prefix), Automata.makeAnyChar(),
+                Automata.makeAnyString()));
+        return new AutomatonQuery(new Term(field, prefix + "*"), longer);
     }
 
     private List<String> parts(String field, String text) {

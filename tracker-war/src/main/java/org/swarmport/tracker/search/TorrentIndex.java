@@ -15,10 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
@@ -41,6 +43,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -87,7 +90,7 @@ public final class TorrentIndex implements Closeable {
     private volatile Set<Long> touchedIds;
     private volatile Set<String> touchedSwarms;
 
-    private TorrentIndex(Directory directory, Opened opened) throws IOException {
+    private TorrentIndex(Directory directory, Opened opened, Executor searchThreads) throws IOException {
         this.directory = directory;
         this.opened = opened;
         IndexWriterConfig config = new IndexWriterConfig(ReleaseNameAnalyzer.forIndexing())
@@ -98,7 +101,14 @@ public final class TorrentIndex implements Closeable {
         if (opened.needsBuild()) {
             writer.commit();
         }
-        searchers = new SearcherManager(writer, null);
+        searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                // With an executor a broad query's segments are searched in parallel: such a
+                // query visits every match, for the total and the counts per category.
+                return new IndexSearcher(reader, searchThreads);
+            }
+        });
         built = !opened.needsBuild();
     }
 
@@ -107,6 +117,11 @@ public final class TorrentIndex implements Closeable {
      * layout, starts an empty one in its place: then {@link #reconcile} must build it.
      */
     public static TorrentIndex open(Directory directory) throws IOException {
+        return open(directory, null);
+    }
+
+    /** As {@link #open(Directory)}, searching segments in parallel on {@code searchThreads}. */
+    public static TorrentIndex open(Directory directory, Executor searchThreads) throws IOException {
         Opened opened = inspect(directory);
         if (opened.needsBuild()) {
             for (String file : directory.listAll()) {
@@ -115,7 +130,7 @@ public final class TorrentIndex implements Closeable {
                 }
             }
         }
-        return new TorrentIndex(directory, opened);
+        return new TorrentIndex(directory, opened, searchThreads);
     }
 
     private static Opened inspect(Directory directory) {
@@ -260,7 +275,13 @@ public final class TorrentIndex implements Closeable {
                         return;
                     }
                     try {
-                        writer.updateDocument(TorrentDocument.idTerm(torrent.id()), TorrentDocument.of(torrent));
+                        if (at >= 0) {
+                            writer.updateDocument(TorrentDocument.idTerm(torrent.id()), TorrentDocument.of(torrent));
+                        } else {
+                            // Neither in the index when the pass began nor touched since: no delete
+                            // to buffer, which keeps a full build at the speed of plain adds.
+                            writer.addDocument(TorrentDocument.of(torrent));
+                        }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -346,6 +367,11 @@ public final class TorrentIndex implements Closeable {
         }
     }
 
+    /** Without a catalogue to read, the index holds what events brought: answers as it is. */
+    public void acceptAsBuilt() {
+        built = true;
+    }
+
     /** Makes every write so far visible to searches. */
     public void refresh() {
         try {
@@ -363,7 +389,7 @@ public final class TorrentIndex implements Closeable {
         IndexSearcher searcher = searchers.acquire();
         try {
             var managers = new MultiCollectorManager(
-                    new TopFieldCollectorManager(sort(request), wanted, null, Integer.MAX_VALUE, false),
+                    new TopFieldCollectorManager(sort(request), wanted, null, Integer.MAX_VALUE, true),
                     new CategoryCounts());
             Object[] results = searcher.search(query, managers);
             TopDocs top = (TopDocs) results[0];
