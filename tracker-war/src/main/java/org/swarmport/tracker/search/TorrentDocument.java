@@ -1,0 +1,137 @@
+package org.swarmport.tracker.search;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+import org.swarmport.tracker.catalogue.CataloguedTorrent;
+
+/**
+ * The index's layout: one document per torrent. Changing a field here means raising
+ * {@link #LAYOUT}, which makes every server rebuild its index from the catalogue at start.
+ */
+final class TorrentDocument {
+
+    /** Kept in each commit's user data; an index of another layout is rebuilt. */
+    static final String LAYOUT = "1";
+
+    // Stored and indexed as keywords: lookups by id, by hash and filters.
+    static final String ID = "id";
+    static final String V1 = "v1";
+    static final String V2 = "v2";
+    static final String SWARM = "swarm";
+    static final String CATEGORY = "category";
+    static final String TAG = "tag";
+    // Analyzed text: the name on its own (suggest, boost) and everything searchable together.
+    static final String NAME = "name";
+    static final String TEXT = "text";
+    // Doc values: sorting, ranges, the counts updated in place, and the reconciliation digest.
+    static final String SIZE = "size";
+    static final String ADDED = "added";
+    static final String SEEDERS = "seeders";
+    static final String LEECHERS = "leechers";
+    static final String COMPLETED = "completed";
+    static final String NAME_SORT = "name_sort";
+    static final String ID_VALUE = "id_value";
+    static final String DIGEST = "digest";
+
+    /** Doc-values sort keys longer than this are cut; names are rarely a tenth of it. */
+    private static final int MAX_SORT_KEY = 256;
+
+    private TorrentDocument() {
+    }
+
+    static Term idTerm(long id) {
+        return new Term(ID, Long.toString(id));
+    }
+
+    static Document of(CataloguedTorrent t) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(t.id()), Field.Store.YES));
+        doc.add(new NumericDocValuesField(ID_VALUE, t.id()));
+        if (t.infoHashV1() != null) {
+            doc.add(new StringField(V1, t.infoHashV1(), Field.Store.YES));
+        }
+        if (t.infoHashV2() != null) {
+            doc.add(new StringField(V2, t.infoHashV2(), Field.Store.YES));
+        }
+        doc.add(new StringField(SWARM, t.swarmHash(), Field.Store.YES));
+        doc.add(new TextField(NAME, t.name(), Field.Store.YES));
+        doc.add(new TextField(TEXT, t.name(), Field.Store.NO));
+        for (String file : t.files()) {
+            doc.add(new TextField(TEXT, file, Field.Store.NO));
+        }
+        if (t.description() != null && !t.description().isBlank()) {
+            doc.add(new TextField(TEXT, t.description(), Field.Store.NO));
+        }
+        String category = t.category() == null ? "" : t.category();
+        doc.add(new StringField(CATEGORY, category, Field.Store.YES));
+        doc.add(new SortedDocValuesField(CATEGORY, new BytesRef(category)));
+        for (String tag : t.tags()) {
+            doc.add(new StringField(TAG, tag, Field.Store.YES));
+            doc.add(new SortedSetDocValuesField(TAG, new BytesRef(tag)));
+        }
+        doc.add(new StoredField(SIZE, t.totalSize()));
+        doc.add(new LongPoint(SIZE, t.totalSize()));
+        doc.add(new NumericDocValuesField(SIZE, t.totalSize()));
+        long added = t.addedAt().toInstant().toEpochMilli();
+        doc.add(new StoredField(ADDED, added));
+        doc.add(new NumericDocValuesField(ADDED, added));
+        doc.add(new NumericDocValuesField(SEEDERS, t.seeders()));
+        doc.add(new NumericDocValuesField(LEECHERS, t.leechers()));
+        doc.add(new NumericDocValuesField(COMPLETED, t.completed()));
+        doc.add(new SortedDocValuesField(NAME_SORT, new BytesRef(sortKey(t.name()))));
+        doc.add(new NumericDocValuesField(DIGEST, contentDigest(t)));
+        return doc;
+    }
+
+    static String sortKey(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return key.length() > MAX_SORT_KEY ? key.substring(0, MAX_SORT_KEY) : key;
+    }
+
+    /**
+     * 64 bits of SHA-256 over everything indexed except the counts, which change in place:
+     * reconciliation compares it, with the counts, against the catalogue.
+     */
+    static long contentDigest(CataloguedTorrent t) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        for (Object part : new Object[] {t.id(), t.infoHashV1(), t.infoHashV2(), t.swarmHash(), t.name(),
+                t.description(), t.category(), t.tags(), t.files(), t.totalSize(), t.addedAt().toInstant()}) {
+            sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        byte[] d = sha.digest();
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = v << 8 | (d[i] & 0xff);
+        }
+        return v;
+    }
+
+    /** The digest and the live counts together: what must agree between index and catalogue. */
+    static long stateDigest(long contentDigest, long seeders, long leechers, long completed) {
+        long h = contentDigest;
+        for (long v : new long[] {seeders, leechers, completed}) {
+            h = (h ^ v) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        return h;
+    }
+}
