@@ -318,6 +318,11 @@ class CatalogueApiIT {
         assertError(413, "torrent: larger than 10 MiB", upload(new Multipart().file("torrent", justOver), token()));
         assertError(413, "request body larger than 11534336 bytes",
                 upload(new Multipart().file("torrent", new byte[12 << 20]), token()));
+
+        Multipart chunked = new Multipart().file("torrent", new byte[12 << 20]);
+        assertError(413, "request body larger than 11534336 bytes", send(HttpRequest.newBuilder(api("torrents"))
+                .header("Authorization", "Bearer " + token()).header("Content-Type", chunked.contentType())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked.bytes())))));
     }
 
     @Test
