@@ -39,7 +39,7 @@ public record Category(int id, String name) {
                 return category;
             }
         }
-        throw new InvalidFieldException("category", "must be one of " + accepted() + ", got '" + shown(given) + "'");
+        throw new InvalidFieldException("category", "must be one of " + accepted() + ", got '" + PlainText.shown(given) + "'");
     }
 
     private static String accepted() {
@@ -49,9 +49,5 @@ public record Category(int id, String name) {
                     .append(category.name.toLowerCase(Locale.ROOT));
         }
         return accepted.toString();
-    }
-
-    private static String shown(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 }

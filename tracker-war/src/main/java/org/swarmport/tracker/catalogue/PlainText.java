@@ -44,6 +44,11 @@ final class PlainText {
         return uploader;
     }
 
+    /** Enough of a bad value to recognise it in an error message, never a whole pasted text. */
+    static String shown(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+
     private static void checkControls(String field, String text, boolean lineBreaks) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -40,7 +40,7 @@ public final class Tags {
                 continue;
             }
             if (!TAG.matcher(tag).matches()) {
-                throw new InvalidFieldException("tags", "'" + (tag.length() <= 40 ? tag : tag.substring(0, 40) + "…")
+                throw new InvalidFieldException("tags", "'" + PlainText.shown(tag)
                         + "' is not a tag: 1 to 32 of a-z, 0-9, '.', '+', '-', beginning with a letter or digit");
             }
             tags.add(tag);

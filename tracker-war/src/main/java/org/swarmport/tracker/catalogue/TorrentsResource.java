@@ -134,11 +134,7 @@ public class TorrentsResource {
             parsed = -1;
         }
         return (parsed > 0 ? catalogue.find(parsed) : Optional.<Torrent>empty())
-                .orElseThrow(() -> ApiError.exception(404, "no torrent with id " + shown(id)));
-    }
-
-    private static String shown(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+                .orElseThrow(() -> ApiError.exception(404, "no torrent with id " + PlainText.shown(id)));
     }
 
     private TorrentDetails details(Torrent torrent) {
