@@ -301,6 +301,18 @@ class CatalogueApiIT {
     }
 
     @Test
+    void aBodyThatIsNoMultipartIsRefusedWithJson() throws Exception {
+        // Without a single boundary line there are no parts, so no torrent.
+        assertError(400, "torrent: missing: send the .torrent file as the part named torrent",
+                send(HttpRequest.newBuilder(api("torrents")).header("Authorization", "Bearer " + token())
+                        .header("Content-Type", "multipart/form-data; boundary=x")
+                        .POST(HttpRequest.BodyPublishers.ofString("no parts here"))));
+        assertError(415, "unsupported media type", send(HttpRequest.newBuilder(api("torrents"))
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/x-bittorrent")
+                .POST(HttpRequest.BodyPublishers.ofString("d4:infoe"))));
+    }
+
+    @Test
     void malformedHashesAre400AndUnknownOnes404() throws Exception {
         for (String bad : new String[] {"abc", "zz".repeat(20), "a".repeat(41), "0".repeat(63)}) {
             assertError(400, "an info-hash is 40 (v1, or v2 truncated) or 64 (v2) hex digits", get("torrents/by-hash/" + bad));
