@@ -1,6 +1,7 @@
 package org.swarmport.tracker.api;
 
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -19,7 +20,23 @@ public class DatabaseErrorMapper implements ExceptionMapper<PersistenceException
 
     @Override
     public Response toResponse(PersistenceException e) {
+        if (violatesAConstraint(e)) {
+            // Two writers raced past the API's own checks (two uploads of one torrent, say):
+            // the database kept its rules, and the loser may look again.
+            LOG.log(Level.FINE, "constraint violation answered with 409", e);
+            return ApiError.response(409, "conflicts with data stored at the same time, look again");
+        }
         LOG.log(Level.FINE, "database error answered with 503", e);
         return ApiError.response(503, "database unavailable, try again later");
+    }
+
+    /** SQLSTATE class 23, integrity constraint violation, on H2 and PostgreSQL alike. */
+    private static boolean violatesAConstraint(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

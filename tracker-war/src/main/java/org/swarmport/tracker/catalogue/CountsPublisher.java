@@ -5,11 +5,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,9 @@ public class CountsPublisher {
 
     @Inject
     TrackerConfig config;
+
+    @Inject
+    Event<CatalogueChange> changes;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -82,14 +87,23 @@ public class CountsPublisher {
         if (pending.isEmpty()) {
             return 0;
         }
+        List<SwarmCountsUpdate> batch = List.copyOf(pending.values());
+        int written;
         try {
-            int written = catalogue.updateCounts(pending.values());
+            written = catalogue.updateCounts(batch);
             pending.clear();
-            return written;
         } catch (PersistenceException e) {
             LOG.log(Level.FINE, "counts of " + pending.size() + " swarms kept for the next flush", e);
             return 0;
         }
+        // Fired here, outside any transaction, once updateCounts has committed: transactional
+        // observers are then notified at once (CDI 4.0, section 10.4.5).
+        try {
+            changes.fire(new CatalogueChange.Counts(batch));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an observer of the counts batch failed; the catalogue has the counts", e);
+        }
+        return written;
     }
 
     private void pend(String swarmHash, SwarmCounts counts, int completedIncrement) {

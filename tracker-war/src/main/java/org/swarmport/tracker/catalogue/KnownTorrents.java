@@ -6,14 +6,17 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,8 +28,10 @@ import org.swarmport.tracker.announce.SwarmHashes;
  * {@code registered} mode they are the torrents the tracker tracks, and in every mode they
  * join a hybrid torrent's v1 and v2 hashes into one swarm.
  *
- * <p>Reloaded every {@value #RELOAD_SECONDS} s, and at once by {@link #refresh()} when the
- * catalogue changes. When the database does not answer, the last copy stays in use.
+ * <p>Follows the catalogue's changes as soon as they commit, so a torrent added through the
+ * API is announceable, and one deleted is refused, before the API has answered; reloaded
+ * every {@value #RELOAD_SECONDS} s as well, and by {@link #refresh()}. When the database does
+ * not answer, the last copy stays in use.
  */
 @ApplicationScoped
 public class KnownTorrents implements SwarmHashes {
@@ -48,7 +53,8 @@ public class KnownTorrents implements SwarmHashes {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private volatile Map<Key, byte[]> swarmHashes = Map.of();
+    /** Read without a lock by announces; changed and replaced under this object's lock. */
+    private volatile Map<Key, byte[]> swarmHashes = new ConcurrentHashMap<>();
     private volatile int torrents;
     private ScheduledFuture<?> reloads;
 
@@ -78,13 +84,35 @@ public class KnownTorrents implements SwarmHashes {
     public synchronized boolean refresh() {
         try {
             List<Object[]> rows = em.createNamedQuery(Torrent.HASHES, Object[].class).getResultList();
-            swarmHashes = index(rows);
+            swarmHashes = new ConcurrentHashMap<>(index(rows));
             torrents = rows.size();
             return true;
         } catch (PersistenceException e) {
             // The schema bean reports an unreachable database once; this keeps the last copy.
             LOG.log(Level.FINE, "catalogue hashes not reloaded", e);
             return false;
+        }
+    }
+
+    /**
+     * A committed change, applied in place. Under the lock, so a {@link #refresh()} that read
+     * the database before this commit cannot put back what this removes or drop what it adds.
+     */
+    synchronized void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogueChange change) {
+        if (change instanceof CatalogueChange.Stored stored) {
+            CataloguedTorrent torrent = stored.torrent();
+            boolean isNew = !swarmHashes.containsKey(Key.of(HexFormat.of().parseHex(torrent.swarmHash())));
+            swarmHashes.putAll(index(List.<Object[]>of(
+                    new Object[] {torrent.swarmHash(), torrent.infoHashV1(), torrent.infoHashV2()})));
+            if (isNew) {
+                torrents++;
+            }
+        } else if (change instanceof CatalogueChange.Removed removed) {
+            byte[] swarmHash = HexFormat.of().parseHex(removed.swarmHash().trim());
+            // A hybrid's truncated v2 key maps to the same swarm hash; few deletes, so one pass is fine.
+            if (swarmHashes.values().removeIf(hash -> Arrays.equals(hash, swarmHash))) {
+                torrents--;
+            }
         }
     }
 

@@ -1,13 +1,22 @@
 package org.swarmport.tracker.catalogue;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A torrent the tracker knows. */
 @Entity
@@ -16,11 +25,32 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = Torrent.HASHES, query = "select t.swarmHash, t.infoHashV1, t.infoHashV2 from Torrent t")
 @NamedQuery(name = Torrent.UPDATE_COUNTS, query = "update Torrent t set t.seeders = :seeders, t.leechers = :leechers,"
         + " t.completed = t.completed + :completedIncrement where t.swarmHash = :swarmHash")
+@NamedQuery(name = Torrent.DUPLICATE, query = "select t.id from Torrent t where t.infoHashV1 = :v1"
+        + " or t.infoHashV2 = :v2 or t.swarmHash = :swarmHash order by t.id")
+@NamedQuery(name = Torrent.BY_V1_OR_SWARM, query = "select t from Torrent t where t.infoHashV1 = :hash or t.swarmHash = :hash")
+@NamedQuery(name = Torrent.BY_V2, query = "select t from Torrent t where t.infoHashV2 = :hash")
+@NamedQuery(name = Torrent.PAGE, query = "select t from Torrent t where t.id > :after order by t.id")
+@NamedQuery(name = Torrent.TAGS_OF, query = "select t.id, tag from Torrent t join t.tags tag where t.id in :ids")
+@NamedQuery(name = Torrent.PATHS_OF, query = "select t.id, f.path from Torrent t join t.files f where t.id in :ids"
+        + " order by t.id, index(f)")
+@NamedQuery(name = Torrent.FILES, query = "select f.path, f.length from Torrent t join t.files f where t.id = :id"
+        + " order by index(f)")
 public class Torrent {
 
     public static final String COUNT = "Torrent.count";
     public static final String HASHES = "Torrent.hashes";
     public static final String UPDATE_COUNTS = "Torrent.updateCounts";
+    public static final String DUPLICATE = "Torrent.duplicate";
+    public static final String BY_V1_OR_SWARM = "Torrent.byV1OrSwarm";
+    public static final String BY_V2 = "Torrent.byV2";
+    /** Keyset pages in id order: {@code after} is the last id of the page before. */
+    public static final String PAGE = "Torrent.page";
+    /** Each row: torrent id, tag. */
+    public static final String TAGS_OF = "Torrent.tagsOf";
+    /** Each row: torrent id, path; in file order within each torrent. */
+    public static final String PATHS_OF = "Torrent.pathsOf";
+    /** Each row: path, length; in file order. */
+    public static final String FILES = "Torrent.files";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -52,6 +82,37 @@ public class Torrent {
 
     private long completed;
 
+    @Column(name = "piece_length", nullable = false)
+    private long pieceLength;
+
+    @Column(name = "private_torrent", nullable = false)
+    private boolean privateTorrent;
+
+    /** A Torznab top-level category id, one of {@link Category#ALL}. */
+    @Column(nullable = false)
+    private int category = Category.OTHER.id();
+
+    @Column(length = 65536)
+    private String description;
+
+    @Column(length = 200)
+    private String uploader;
+
+    /** Of {@link #files}, which only the queries read whole. */
+    @Column(name = "file_count", nullable = false)
+    private int fileCount;
+
+    @ElementCollection
+    @CollectionTable(schema = "tracker", name = "torrent_tag", joinColumns = @JoinColumn(name = "torrent_id"))
+    @Column(name = "tag", nullable = false, length = 32)
+    private Set<String> tags = new TreeSet<>();
+
+    /** Pad files left out; a torrent may have 100,000, so details read them through {@link #FILES} in pages. */
+    @ElementCollection
+    @CollectionTable(schema = "tracker", name = "torrent_file", joinColumns = @JoinColumn(name = "torrent_id"))
+    @OrderColumn(name = "file_index")
+    private List<TorrentFile> files = new ArrayList<>();
+
     protected Torrent() {
     }
 
@@ -62,6 +123,26 @@ public class Torrent {
         this.name = name;
         this.totalSize = totalSize;
         this.addedAt = addedAt;
+    }
+
+    /** What the metainfo says beyond the identity; set once, when the torrent is added. */
+    void describeContent(long pieceLength, boolean privateTorrent, List<TorrentFile> contentFiles) {
+        this.pieceLength = pieceLength;
+        this.privateTorrent = privateTorrent;
+        this.files = new ArrayList<>(contentFiles);
+        this.fileCount = contentFiles.size();
+    }
+
+    /** What the uploader says about it: the parts of a torrent an editor may change. */
+    void label(Category category, Collection<String> tags, String description) {
+        this.category = category.id();
+        this.tags.clear();
+        this.tags.addAll(tags);
+        this.description = description;
+    }
+
+    void uploadedBy(String uploader) {
+        this.uploader = uploader;
     }
 
     /** v1 hex, else the first 40 hex digits of v2: what a v2 client announces. */
@@ -113,5 +194,34 @@ public class Torrent {
 
     public long completed() {
         return completed;
+    }
+
+    public long pieceLength() {
+        return pieceLength;
+    }
+
+    public boolean isPrivate() {
+        return privateTorrent;
+    }
+
+    public Category category() {
+        return Category.byId(category).orElse(Category.OTHER);
+    }
+
+    /** Sorted. */
+    public List<String> tags() {
+        return List.copyOf(new TreeSet<>(tags));
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String uploader() {
+        return uploader;
+    }
+
+    public int fileCount() {
+        return fileCount;
     }
 }

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import org.swarmport.db.InvalidSettingException;
 import org.swarmport.db.Settings;
 import org.swarmport.tracker.announce.IpLiteral;
@@ -28,6 +30,9 @@ public class TrackerConfig {
     private final int httpPort;
     private final int udpPort;
     private final int httpThreads;
+    private final URI announceUrl;
+    private final String serviceToken;
+    private final Path dataDirectory;
 
     public TrackerConfig() {
         this(Settings.fromSystem());
@@ -53,6 +58,28 @@ public class TrackerConfig {
         udpPort = settings.integer("SWARMPORT_UDP_PORT", 6969, 0, 65_535);
         httpThreads = settings.integer("SWARMPORT_TRACKER_HTTP_THREADS",
                 Math.min(Runtime.getRuntime().availableProcessors(), 8), 1, 64);
+        announceUrl = settings.httpUrl("SWARMPORT_ANNOUNCE_URL", httpPort == 0
+                ? "http://localhost:8080/tracker/announce" : "http://localhost:" + httpPort + "/announce");
+        serviceToken = serviceToken(settings);
+        // configure.cli sets swarmport.data.dir from SWARMPORT_DATA_DIR, so Settings finds it either way.
+        dataDirectory = Path.of(settings.string("SWARMPORT_DATA_DIR",
+                System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")) + "/swarmport"));
+    }
+
+    /**
+     * A secret: too short to withstand guessing is refused, and the message never quotes it
+     * (Settings would quote the first 40 characters of a bad value).
+     */
+    private static String serviceToken(Settings settings) {
+        String token = settings.raw("SWARMPORT_SERVICE_TOKEN");
+        if (token == null) {
+            return null;
+        }
+        if (token.length() < 16 || token.length() > 512 || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidSettingException("SWARMPORT_SERVICE_TOKEN",
+                    "must be 16 to 512 printable ASCII characters without spaces (the value is not shown)");
+        }
+        return token;
     }
 
     /** An IP literal only: a host name would mean a DNS lookup at start and an ambiguous bind. */
@@ -136,6 +163,24 @@ public class TrackerConfig {
     /** The UDP tracker (BEP 15); 0 turns it off. */
     public int udpPort() {
         return udpPort;
+    }
+
+    /**
+     * The announce URL this tracker hands out in magnet links and served .torrent files: the
+     * own HTTP port on localhost unless set, which only a machine's own clients reach.
+     */
+    public URI announceUrl() {
+        return announceUrl;
+    }
+
+    /** {@code SWARMPORT_SERVICE_TOKEN}, the bearer token of the write API; null when not set (one is generated). */
+    public String serviceToken() {
+        return serviceToken;
+    }
+
+    /** Swarmport's own data ({@code SWARMPORT_DATA_DIR}, the system property {@code swarmport.data.dir}). */
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     /** How often seeders, leechers and completed flow from the registry to the catalogue. */

@@ -77,4 +77,26 @@ class TrackerConfigTest {
         assertEquals(e.getMessage().indexOf("SWARMPORT_TRUSTED_PROXIES"), e.getMessage().lastIndexOf("SWARMPORT_TRUSTED_PROXIES"),
                 e.getMessage());
     }
+
+    @Test
+    void announceUrlDefaultsToTheOwnPortAndMustBeHttp() {
+        assertEquals("http://localhost:6969/announce", config(Map.of()).announceUrl().toString());
+        assertEquals("http://localhost:7000/announce",
+                config(Map.of("SWARMPORT_TRACKER_HTTP_PORT", "7000")).announceUrl().toString());
+        assertEquals("https://t.example/announce",
+                config(Map.of("SWARMPORT_ANNOUNCE_URL", "https://t.example/announce")).announceUrl().toString());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> config(Map.of("SWARMPORT_ANNOUNCE_URL", "udp://t.example:6969")));
+        assertTrue(e.getMessage().startsWith("SWARMPORT_ANNOUNCE_URL must be an http:// or https:// URL"), e.getMessage());
+    }
+
+    @Test
+    void aServiceTokenTooShortIsRefusedWithoutQuotingIt() {
+        assertEquals(null, config(Map.of()).serviceToken());
+        assertEquals("s3cret-s3cret-s3cret", config(Map.of("SWARMPORT_SERVICE_TOKEN", "s3cret-s3cret-s3cret")).serviceToken());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> config(Map.of("SWARMPORT_SERVICE_TOKEN", "hunter2")));
+        assertTrue(e.getMessage().startsWith("SWARMPORT_SERVICE_TOKEN"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
 }
