@@ -1,14 +1,10 @@
 package org.swarmport.tracker.announce;
 
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 import org.swarmport.peer.bencode.BEncoder;
-import org.swarmport.tracker.config.TrackerMode;
 import org.swarmport.tracker.swarm.PeerBuffer;
 import org.swarmport.tracker.swarm.PeerIdentity;
 import org.swarmport.tracker.swarm.SwarmCounts;
-import org.swarmport.tracker.swarm.SwarmRegistry;
 
 /**
  * Answers an HTTP announce: raw query in, bencoded answer out. Every problem becomes a
@@ -19,9 +15,8 @@ public final class AnnounceHandler {
     private final Announcer announcer;
     private final ClientAddressResolver addresses;
 
-    public AnnounceHandler(SwarmRegistry registry, SwarmHashes catalogue, TrackerMode mode,
-            ClientAddressResolver addresses, int interval, int minInterval, Supplier<? extends RandomGenerator> random) {
-        this.announcer = new Announcer(registry, new SwarmAdmission(catalogue, mode), interval, minInterval, random);
+    public AnnounceHandler(Announcer announcer, ClientAddressResolver addresses) {
+        this.announcer = announcer;
         this.addresses = addresses;
     }
 

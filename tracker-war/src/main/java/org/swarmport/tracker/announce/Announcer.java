@@ -3,6 +3,7 @@ package org.swarmport.tracker.announce;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.swarmport.tracker.swarm.AnnounceEvent;
+import org.swarmport.tracker.swarm.OtherPeerCounts;
 import org.swarmport.tracker.swarm.PeerBuffer;
 import org.swarmport.tracker.swarm.SwarmCounts;
 import org.swarmport.tracker.swarm.SwarmRegistry;
@@ -17,15 +18,18 @@ public final class Announcer {
 
     private final SwarmRegistry registry;
     private final SwarmAdmission admission;
+    private final OtherPeerCounts others;
     private final int interval;
     private final int minInterval;
     /** Per call, since request threads share the announcer: ThreadLocalRandom::current. */
     private final Supplier<? extends RandomGenerator> random;
 
-    public Announcer(SwarmRegistry registry, SwarmAdmission admission, int interval, int minInterval,
-            Supplier<? extends RandomGenerator> random) {
+    /** @param others the swarm's peers outside the registry (browser peers), added to its counts */
+    public Announcer(SwarmRegistry registry, SwarmAdmission admission, OtherPeerCounts others, int interval,
+            int minInterval, Supplier<? extends RandomGenerator> random) {
         this.registry = registry;
         this.admission = admission;
+        this.others = others;
         this.interval = interval;
         this.minInterval = minInterval;
         this.random = random;
@@ -33,7 +37,8 @@ public final class Announcer {
 
     /**
      * Records one announce and writes the peers to hand out into the buffers given (see
-     * {@link SwarmRegistry#announce}); a {@code stopped} peer is handed none.
+     * {@link SwarmRegistry#announce}); a {@code stopped} peer is handed none. The counts
+     * returned include the swarm's other peers (browsers), who are never handed out here.
      *
      * @param numWant  0 to the buffers' size; more is lowered to it
      * @param ipv4     where IPv4 peers go, or null for none
@@ -50,7 +55,8 @@ public final class Announcer {
         if (ipv6 != null) {
             ipv6.want(wanted);
         }
-        return registry.announce(swarm, peer, address, port, seeder, event, SwarmRegistry.currentMinute(), ipv4, ipv6);
+        return registry.announce(swarm, peer, address, port, seeder, event, SwarmRegistry.currentMinute(), ipv4, ipv6)
+                .plus(others.of(swarm));
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.swarmport.tracker.config.TrackerMode;
+import org.swarmport.tracker.swarm.OtherPeerCounts;
 import org.swarmport.tracker.swarm.SwarmCounts;
 import org.swarmport.tracker.swarm.SwarmRegistry;
 
@@ -19,12 +19,19 @@ public final class ScrapeHandler {
 
     private final SwarmRegistry registry;
     private final SwarmAdmission admission;
+    private final OtherPeerCounts others;
     private final Supplier<byte[]> fullScrape;
 
-    /** @param fullScrape the full scrape's answer, or null when full scrapes are off */
-    public ScrapeHandler(SwarmRegistry registry, SwarmHashes catalogue, TrackerMode mode, Supplier<byte[]> fullScrape) {
+    /**
+     * @param others     the swarms' peers outside the registry (browser peers), added to each
+     *                   hash's counts; a full scrape reports the registry's swarms alone
+     * @param fullScrape the full scrape's answer, or null when full scrapes are off
+     */
+    public ScrapeHandler(SwarmRegistry registry, SwarmAdmission admission, OtherPeerCounts others,
+            Supplier<byte[]> fullScrape) {
         this.registry = registry;
-        this.admission = new SwarmAdmission(catalogue, mode);
+        this.admission = admission;
+        this.others = others;
         this.fullScrape = fullScrape;
     }
 
@@ -45,7 +52,7 @@ public final class ScrapeHandler {
                 if (swarm == null) {
                     continue;
                 }
-                response.file(hash, registry.scrape(swarm).orElse(NONE));
+                response.file(hash, registry.scrape(swarm).orElse(NONE).plus(others.of(swarm)));
             }
             return response.toByteArray();
         } catch (TrackerRequestException e) {

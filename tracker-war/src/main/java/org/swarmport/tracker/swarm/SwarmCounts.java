@@ -14,6 +14,9 @@ public record SwarmCounts(int seeders, int leechers, int completed) {
 
     /** One torrent's counts from two sets of peers (the registry's and the browsers'). */
     public SwarmCounts plus(SwarmCounts other) {
+        if (other.seeders == 0 && other.leechers == 0 && other.completed == 0) {
+            return this;    // the usual case on the hot path: no browser peers
+        }
         return new SwarmCounts(seeders + other.seeders, leechers + other.leechers, completed + other.completed);
     }
 }

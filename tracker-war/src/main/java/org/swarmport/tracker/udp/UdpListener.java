@@ -9,14 +9,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.swarmport.tracker.announce.Announcer;
 import org.swarmport.tracker.announce.SwarmAdmission;
-import org.swarmport.tracker.catalogue.KnownTorrents;
 import org.swarmport.tracker.config.TrackerConfig;
 import org.swarmport.tracker.stats.TrackerCounters;
 import org.swarmport.tracker.swarm.Swarms;
+import org.swarmport.tracker.ws.BrowserPeers;
 
 /**
  * The UDP tracker (BEP 15) on {@code SWARMPORT_TRACKER_ADDRESS:SWARMPORT_UDP_PORT}, started
@@ -39,7 +38,13 @@ public class UdpListener {
     Swarms swarms;
 
     @Inject
-    KnownTorrents catalogue;
+    SwarmAdmission admission;
+
+    @Inject
+    Announcer announcer;
+
+    @Inject
+    BrowserPeers browsers;
 
     @Inject
     TrackerCounters counters;
@@ -55,14 +60,12 @@ public class UdpListener {
             return;
         }
         InetSocketAddress address = new InetSocketAddress(config.listenAddress(), config.udpPort());
-        SwarmAdmission admission = new SwarmAdmission(catalogue, config.mode());
-        Announcer announcer = new Announcer(swarms.registry(), admission, config.announceIntervalSeconds(),
-                config.minAnnounceIntervalSeconds(), ThreadLocalRandom::current);
         ConnectionIdIssuer connectionIds = new ConnectionIdIssuer();
         int threads = Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
         try {
             server = UdpServer.start(address, threads, threadFactory,
-                    () -> new UdpTracker(announcer, admission, swarms.registry(), connectionIds, counters),
+                    () -> new UdpTracker(announcer, admission, swarms.registry(), browsers::counts, connectionIds,
+                            counters),
                     System::currentTimeMillis);
             int sockets = server.sockets();
             LOG.info(() -> "UDP tracker on udp://" + hostPort(address) + "/announce (receiving threads: " + threads

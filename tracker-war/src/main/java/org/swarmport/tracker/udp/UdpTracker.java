@@ -1,13 +1,14 @@
 package org.swarmport.tracker.udp;
 
 import java.nio.ByteBuffer;
-import org.swarmport.tracker.announce.Announcer;
 import org.swarmport.tracker.announce.AnnounceRequest;
+import org.swarmport.tracker.announce.Announcer;
 import org.swarmport.tracker.announce.IpLiteral;
 import org.swarmport.tracker.announce.SwarmAdmission;
 import org.swarmport.tracker.announce.TrackerRequestException;
-import org.swarmport.tracker.stats.TrackerCounters;
 import org.swarmport.tracker.stats.TrackerCounters.Protocol;
+import org.swarmport.tracker.stats.TrackerCounters;
+import org.swarmport.tracker.swarm.OtherPeerCounts;
 import org.swarmport.tracker.swarm.PeerBuffer;
 import org.swarmport.tracker.swarm.PeerIdentity;
 import org.swarmport.tracker.swarm.SwarmCounts;
@@ -51,17 +52,20 @@ public final class UdpTracker {
     private final Announcer announcer;
     private final SwarmAdmission admission;
     private final SwarmRegistry registry;
+    private final OtherPeerCounts others;
     private final ConnectionIdIssuer connectionIds;
     private final TrackerCounters counters;
     private final PeerBuffer ipv4 = PeerBuffer.ipv4(MAX_IPV4_PEERS);
     private final PeerBuffer ipv6 = PeerBuffer.ipv6(MAX_IPV6_PEERS);
     private final byte[] key = new byte[4];
 
-    public UdpTracker(Announcer announcer, SwarmAdmission admission, SwarmRegistry registry,
+    /** @param others the swarms' peers outside the registry (browser peers), added to scrape counts */
+    public UdpTracker(Announcer announcer, SwarmAdmission admission, SwarmRegistry registry, OtherPeerCounts others,
             ConnectionIdIssuer connectionIds, TrackerCounters counters) {
         this.announcer = announcer;
         this.admission = admission;
         this.registry = registry;
+        this.others = others;
         this.connectionIds = connectionIds;
         this.counters = counters;
     }
@@ -140,7 +144,7 @@ public final class UdpTracker {
         int written = UdpResponse.scrapeHeader(out, request.transactionId());
         for (int i = 0; i < request.count(); i++) {
             byte[] swarm = admission.swarmOf(request.infoHash(i));
-            SwarmCounts counts = swarm == null ? NONE : registry.scrape(swarm).orElse(NONE);
+            SwarmCounts counts = swarm == null ? NONE : registry.scrape(swarm).orElse(NONE).plus(others.of(swarm));
             written += UdpResponse.scrapeEntry(out, counts.seeders(), counts.completed(), counts.leechers());
         }
         counters.scrape(Protocol.UDP);

@@ -16,6 +16,8 @@ import org.swarmport.peer.bencode.BDecoder;
 import org.swarmport.peer.bencode.BDictionary;
 import org.swarmport.peer.bencode.BList;
 import org.swarmport.tracker.config.TrackerMode;
+import org.swarmport.tracker.swarm.OtherPeerCounts;
+import org.swarmport.tracker.swarm.SwarmCounts;
 import org.swarmport.tracker.swarm.SwarmRegistry;
 
 class AnnounceHandlerTest {
@@ -36,8 +38,12 @@ class AnnounceHandlerTest {
     };
 
     private AnnounceHandler handler(TrackerMode mode) {
-        return new AnnounceHandler(registry, catalogue, mode, new ClientAddressResolver(TrustedProxies.none()),
-                1800, 900, () -> NO_JITTER);
+        return handler(mode, OtherPeerCounts.NONE);
+    }
+
+    private AnnounceHandler handler(TrackerMode mode, OtherPeerCounts others) {
+        return new AnnounceHandler(new Announcer(registry, new SwarmAdmission(catalogue, mode), others, 1800, 900,
+                () -> NO_JITTER), new ClientAddressResolver(TrustedProxies.none()));
     }
 
     private static BDictionary decode(byte[] answer) throws Exception {
@@ -161,8 +167,9 @@ class AnnounceHandlerTest {
                 return bound - 1;
             }
         };
-        AnnounceHandler handler = new AnnounceHandler(registry, catalogue, TrackerMode.REGISTERED,
-                new ClientAddressResolver(TrustedProxies.none()), 1800, 900, () -> most);
+        AnnounceHandler handler = new AnnounceHandler(new Announcer(registry,
+                new SwarmAdmission(catalogue, TrackerMode.REGISTERED), OtherPeerCounts.NONE, 1800, 900, () -> most),
+                new ClientAddressResolver(TrustedProxies.none()));
 
         BDictionary answer = decode(handler.announce(announce(REGISTERED, filled('a'), 6881, 0, ""), "10.0.0.1", List.of()));
 
@@ -182,5 +189,21 @@ class AnnounceHandlerTest {
             byte[] answer = handler.announce(query, "10.0.0.1", List.of());
             assertEquals("d14:failure reason" + reason.length() + ":" + reason + "e", text(answer), query);
         });
+    }
+
+    @Test
+    void browserPeersCountInTheAnswerButAreNeverHandedOut() throws Exception {
+        // Two browser seeds and three browser leechers of the same swarm, one of them completed.
+        AnnounceHandler handler = handler(TrackerMode.REGISTERED,
+                swarm -> java.util.Arrays.equals(swarm, REGISTERED) ? new SwarmCounts(2, 3, 1) : new SwarmCounts(0, 0, 0));
+        handler.announce(announce(REGISTERED, filled('a'), 6881, 0, "event=started"), "10.0.0.1", List.of());
+
+        BDictionary answer = decode(handler.announce(announce(HYBRID_V2_TRUNCATED, filled('b'), 6882, 5, "event=started"),
+                "10.0.0.2", List.of()));
+
+        assertEquals(3, answer.getLong("complete"), "one registry seed and two browser seeds");
+        assertEquals(4, answer.getLong("incomplete"), "the announcing leecher and three browsers");
+        assertEquals(1, answer.getLong("downloaded"));
+        assertEquals(6, answer.getString("peers").length(), "only the registry's seed has an address to hand out");
     }
 }

@@ -28,6 +28,7 @@ import org.swarmport.peer.bencode.BDictionary;
 import org.swarmport.tracker.config.TrackerMode;
 import org.swarmport.tracker.stats.TrackerCounters;
 import org.swarmport.tracker.swarm.AnnounceEvent;
+import org.swarmport.tracker.swarm.OtherPeerCounts;
 import org.swarmport.tracker.swarm.PeerBuffer;
 import org.swarmport.tracker.swarm.SwarmRegistry;
 
@@ -45,9 +46,9 @@ class HttpPortLoopTest {
 
     private void start(int maxConnections, long idleTimeoutMillis) throws IOException {
         HttpTracker tracker = new HttpTracker(
-                new AnnounceHandler(registry, hash -> null, TrackerMode.OPEN,
-                        new ClientAddressResolver(TrustedProxies.none()), 1800, 900, () -> NO_JITTER),
-                new ScrapeHandler(registry, hash -> null, TrackerMode.OPEN,
+                new AnnounceHandler(new Announcer(registry, new SwarmAdmission(hash -> null, TrackerMode.OPEN),
+                        OtherPeerCounts.NONE, 1800, 900, () -> NO_JITTER), new ClientAddressResolver(TrustedProxies.none())),
+                new ScrapeHandler(registry, new SwarmAdmission(hash -> null, TrackerMode.OPEN), OtherPeerCounts.NONE,
                         new FullScrape(registry, 300, System::nanoTime)),
                 new TrackerCounters(), false);
         ServerSocketChannel server = ServerSocketChannel.open();

@@ -1,8 +1,8 @@
 package org.swarmport.tracker.announce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.swarmport.tracker.announce.Queries.filled;
 import static org.swarmport.tracker.announce.Queries.percent;
 
@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.swarmport.tracker.config.TrackerMode;
 import org.swarmport.tracker.swarm.AnnounceEvent;
+import org.swarmport.tracker.swarm.OtherPeerCounts;
+import org.swarmport.tracker.swarm.SwarmCounts;
 import org.swarmport.tracker.swarm.SwarmRegistry;
 
 class ScrapeHandlerTest {
@@ -41,7 +43,7 @@ class ScrapeHandlerTest {
     void manyHashesAnswerInByteOrderWithTheirCounts_BEP48() {
         peer(KNOWN_HIGH, 1, true);
         peer(KNOWN_HIGH, 2, false);
-        ScrapeHandler handler = new ScrapeHandler(registry, catalogue, TrackerMode.REGISTERED, null);
+        ScrapeHandler handler = new ScrapeHandler(registry, new SwarmAdmission(catalogue, TrackerMode.REGISTERED), OtherPeerCounts.NONE, null);
 
         byte[] answer = handler.scrape("info_hash=" + percent(KNOWN_HIGH) + "&info_hash=" + percent(KNOWN_LOW));
 
@@ -53,14 +55,14 @@ class ScrapeHandlerTest {
 
     @Test
     void registeredModeLeavesOutTorrentsOutsideTheCatalogue() {
-        ScrapeHandler handler = new ScrapeHandler(registry, catalogue, TrackerMode.REGISTERED, null);
+        ScrapeHandler handler = new ScrapeHandler(registry, new SwarmAdmission(catalogue, TrackerMode.REGISTERED), OtherPeerCounts.NONE, null);
 
         assertEquals("d5:filesdee", text(handler.scrape("info_hash=" + percent(UNKNOWN))));
     }
 
     @Test
     void openModeAnswersZerosForASwarmNobodyJoined() {
-        ScrapeHandler handler = new ScrapeHandler(registry, catalogue, TrackerMode.OPEN, null);
+        ScrapeHandler handler = new ScrapeHandler(registry, new SwarmAdmission(catalogue, TrackerMode.OPEN), OtherPeerCounts.NONE, null);
 
         assertEquals("d5:filesd20:" + raw(UNKNOWN) + "d8:completei0e10:downloadedi0e10:incompletei0eeee",
                 text(handler.scrape("info_hash=" + percent(UNKNOWN))));
@@ -68,7 +70,7 @@ class ScrapeHandlerTest {
 
     @Test
     void fullScrapeIsRefusedWhenSwitchedOff() {
-        ScrapeHandler handler = new ScrapeHandler(registry, catalogue, TrackerMode.OPEN, null);
+        ScrapeHandler handler = new ScrapeHandler(registry, new SwarmAdmission(catalogue, TrackerMode.OPEN), OtherPeerCounts.NONE, null);
 
         assertEquals("d14:failure reason65:full scrape is disabled on this tracker: ask for info_hash valuese",
                 text(handler.scrape(null)));
@@ -79,7 +81,7 @@ class ScrapeHandlerTest {
         peer(KNOWN_LOW, 1, true);
         AtomicLong nanos = new AtomicLong();
         FullScrape fullScrape = new FullScrape(registry, 60, nanos::get);
-        ScrapeHandler handler = new ScrapeHandler(registry, catalogue, TrackerMode.OPEN, fullScrape);
+        ScrapeHandler handler = new ScrapeHandler(registry, new SwarmAdmission(catalogue, TrackerMode.OPEN), OtherPeerCounts.NONE, fullScrape);
 
         byte[] first = handler.scrape("");
         peer(KNOWN_HIGH, 2, false);
@@ -96,8 +98,22 @@ class ScrapeHandlerTest {
 
     @Test
     void malformedScrapeAnswersAFailureReason() {
-        ScrapeHandler handler = new ScrapeHandler(registry, catalogue, TrackerMode.OPEN, null);
+        ScrapeHandler handler = new ScrapeHandler(registry, new SwarmAdmission(catalogue, TrackerMode.OPEN), OtherPeerCounts.NONE, null);
 
         assertEquals(true, AnnounceHandler.isFailure(handler.scrape("info_hash=%zz")));
+    }
+
+    @Test
+    void browserPeersAreAddedToEachHashsCounts_BEP48() {
+        peer(KNOWN_HIGH, 1, true);
+        ScrapeHandler handler = new ScrapeHandler(registry, new SwarmAdmission(catalogue, TrackerMode.REGISTERED),
+                swarm -> Arrays.equals(swarm, KNOWN_LOW) ? new SwarmCounts(1, 2, 3) : new SwarmCounts(0, 0, 0), null);
+
+        byte[] answer = handler.scrape("info_hash=" + percent(KNOWN_HIGH) + "&info_hash=" + percent(KNOWN_LOW));
+
+        assertEquals("d5:filesd"
+                + "20:" + raw(KNOWN_LOW) + "d8:completei1e10:downloadedi3e10:incompletei2ee"
+                + "20:" + raw(KNOWN_HIGH) + "d8:completei1e10:downloadedi0e10:incompletei0ee"
+                + "ee", text(answer), "a swarm of browser peers only is scraped too");
     }
 }

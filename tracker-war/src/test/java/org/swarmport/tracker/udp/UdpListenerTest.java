@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -20,9 +21,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.swarmport.db.Settings;
+import org.swarmport.tracker.announce.Announcer;
+import org.swarmport.tracker.announce.SwarmAdmission;
 import org.swarmport.tracker.config.TrackerConfig;
+import org.swarmport.tracker.config.TrackerMode;
 import org.swarmport.tracker.stats.TrackerCounters;
+import org.swarmport.tracker.swarm.OtherPeerCounts;
 import org.swarmport.tracker.swarm.Swarms;
+import org.swarmport.tracker.ws.BrowserPeers;
 
 /** The bean's start and stop outside the container, with the container's parts stood in for. */
 class UdpListenerTest {
@@ -59,7 +65,10 @@ class UdpListenerTest {
         listener.config = new TrackerConfig(new Settings(name -> null, Map.of(
                 "SWARMPORT_TRACKER_ADDRESS", "127.0.0.1", "SWARMPORT_UDP_PORT", Integer.toString(port))::get));
         listener.swarms = new Swarms();
-        listener.catalogue = null;
+        listener.admission = new SwarmAdmission(hash -> null, TrackerMode.OPEN);
+        listener.announcer = new Announcer(listener.swarms.registry(), listener.admission, OtherPeerCounts.NONE,
+                1800, 900, ThreadLocalRandom::current);
+        listener.browsers = new BrowserPeers();
         listener.counters = new TrackerCounters();
         listener.threadFactory = new ManagedThreadFactory() {
             @Override

@@ -23,6 +23,7 @@ import org.swarmport.tracker.announce.Announcer;
 import org.swarmport.tracker.announce.SwarmAdmission;
 import org.swarmport.tracker.config.TrackerMode;
 import org.swarmport.tracker.stats.TrackerCounters;
+import org.swarmport.tracker.swarm.OtherPeerCounts;
 import org.swarmport.tracker.swarm.SwarmRegistry;
 
 /** The socket shell on real loopback sockets: dual-stack binding, families, a prompt close. */
@@ -31,7 +32,8 @@ class UdpServerTest {
 
     private final SwarmRegistry registry = new SwarmRegistry(SwarmRegistry.Config.DEFAULT);
     private final SwarmAdmission admission = new SwarmAdmission(hash -> null, TrackerMode.OPEN);
-    private final Announcer announcer = new Announcer(registry, admission, 1800, 900, ThreadLocalRandom::current);
+    private final Announcer announcer = new Announcer(registry, admission, OtherPeerCounts.NONE, 1800, 900,
+            ThreadLocalRandom::current);
     private final ConnectionIdIssuer ids = new ConnectionIdIssuer();
     private UdpServer server;
 
@@ -41,7 +43,7 @@ class UdpServerTest {
 
     private UdpServer start(InetAddress address, int port, int threads) throws IOException {
         return UdpServer.start(new InetSocketAddress(address, port), threads, Thread::new,
-                () -> new UdpTracker(announcer, admission, registry, ids, new TrackerCounters()),
+                () -> new UdpTracker(announcer, admission, registry, OtherPeerCounts.NONE, ids, new TrackerCounters()),
                 System::currentTimeMillis);
     }
 

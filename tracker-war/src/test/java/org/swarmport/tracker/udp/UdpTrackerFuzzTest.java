@@ -16,6 +16,7 @@ import org.swarmport.tracker.announce.Announcer;
 import org.swarmport.tracker.announce.SwarmAdmission;
 import org.swarmport.tracker.config.TrackerMode;
 import org.swarmport.tracker.stats.TrackerCounters;
+import org.swarmport.tracker.swarm.OtherPeerCounts;
 import org.swarmport.tracker.swarm.SwarmRegistry;
 
 /**
@@ -40,8 +41,8 @@ class UdpTrackerFuzzTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void hostileDatagramsNeverThrowNorReflectNorExceedTheSafeSize_BEP15() {
         SwarmAdmission admission = new SwarmAdmission(UdpTrackerTest.CATALOGUE, TrackerMode.OPEN);
-        UdpTracker tracker = new UdpTracker(new Announcer(registry, admission, 1800, 900, ThreadLocalRandom::current),
-                admission, registry, ids, new TrackerCounters());
+        UdpTracker tracker = new UdpTracker(new Announcer(registry, admission, OtherPeerCounts.NONE, 1800, 900,
+                ThreadLocalRandom::current), admission, registry, OtherPeerCounts.NONE, ids, new TrackerCounters());
         ByteBuffer out = ByteBuffer.allocate(UdpResponse.IPV6_SAFE_DATAGRAM_BYTES);
         int[] answersByAction = new int[4];
         int silent = 0;

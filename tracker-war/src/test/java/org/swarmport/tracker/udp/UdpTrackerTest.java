@@ -14,8 +14,10 @@ import org.swarmport.tracker.announce.Announcer;
 import org.swarmport.tracker.announce.SwarmAdmission;
 import org.swarmport.tracker.announce.SwarmHashes;
 import org.swarmport.tracker.config.TrackerMode;
-import org.swarmport.tracker.stats.TrackerCounters;
 import org.swarmport.tracker.stats.TrackerCounters.Protocol;
+import org.swarmport.tracker.stats.TrackerCounters;
+import org.swarmport.tracker.swarm.OtherPeerCounts;
+import org.swarmport.tracker.swarm.SwarmCounts;
 import org.swarmport.tracker.swarm.SwarmRegistry;
 
 class UdpTrackerTest {
@@ -45,8 +47,8 @@ class UdpTrackerTest {
 
     private UdpTracker tracker(TrackerMode mode) {
         SwarmAdmission admission = new SwarmAdmission(CATALOGUE, mode);
-        return new UdpTracker(new Announcer(registry, admission, 1800, 900, () -> NO_JITTER), admission, registry,
-                ids, counters);
+        return new UdpTracker(new Announcer(registry, admission, OtherPeerCounts.NONE, 1800, 900, () -> NO_JITTER),
+                admission, registry, OtherPeerCounts.NONE, ids, counters);
     }
 
     /** The answer's bytes; empty for no answer. */
@@ -282,5 +284,23 @@ class UdpTrackerTest {
         assertEquals(1, counters.scrapes(Protocol.UDP));
         assertEquals(1, counters.failures(Protocol.UDP), "silence is not a failure answered");
         assertEquals(0, counters.announces(Protocol.HTTP));
+    }
+
+    @Test
+    void browserPeersCountInAnnounceAndScrapeAnswers_BEP15() {
+        SwarmAdmission admission = new SwarmAdmission(CATALOGUE, TrackerMode.REGISTERED);
+        OtherPeerCounts browsers = swarm -> Arrays.equals(swarm, REGISTERED) ? new SwarmCounts(2, 3, 4) : new SwarmCounts(0, 0, 0);
+        tracker = new UdpTracker(new Announcer(registry, admission, browsers, 1800, 900, () -> NO_JITTER), admission,
+                registry, browsers, ids, counters);
+        announce(REGISTERED, SEED, 51413, 0, STARTED, -1);
+
+        byte[] answer = announce(REGISTERED, LEECHER, 6881, 1000, STARTED, 10);
+        byte[] scrape = send(Packets.scrape(ids.issue(LEECHER, 6881, T0), 0x78, new byte[][] {REGISTERED}),
+                LEECHER, 6881, T0);
+
+        assertArrayEquals(hex("00000001 00001234 00000708 00000004 00000003  0a000001 c8d5"), answer,
+                "interval, 1 + 3 leechers, 1 + 2 seeders, and only the registry's seed as a peer");
+        assertArrayEquals(hex("00000002 00000078  00000003 00000004 00000004"), scrape,
+                "seeders 1 + 2, completed 0 + 4, leechers 1 + 3");
     }
 }

@@ -234,6 +234,15 @@ class WsTrackerIT {
             JsonObject joined = browser.next();
             assertEquals(1, joined.getInt("complete"), "the HTTP seeder");
             assertEquals(1, joined.getInt("incomplete"), "the browser");
+            // and the other way round: an HTTP scrape on the tracker's own port counts the browser
+            StringBuilder query = new StringBuilder("http://127.0.0.1:6969/scrape?info_hash=");
+            for (byte b : swarmHash) {
+                query.append('%').append(String.format("%02x", b & 0xff));
+            }
+            String scraped = new String(HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(query.toString())).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body(), StandardCharsets.ISO_8859_1);
+            assertTrue(scraped.endsWith("d8:completei1e10:downloadedi0e10:incompletei1eeee"), scraped);
             browser.send(Messages.announce(INFO_HASH, Binary.of(5)).add("left", 0).add("event", "completed")
                     .build().toString());
             assertEquals(2, browser.next().getInt("complete"));
