@@ -86,10 +86,6 @@ final class HttpPortLoop implements Runnable {
         selector.wakeup();
     }
 
-    int openConnections() {
-        return connections;
-    }
-
     @Override
     public void run() {
         try {
