@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.swarmport.tracker.swarm.OtherPeerCounts;
-import org.swarmport.tracker.swarm.SwarmCounts;
 import org.swarmport.tracker.swarm.SwarmRegistry;
 
 /**
@@ -14,8 +13,6 @@ import org.swarmport.tracker.swarm.SwarmRegistry;
  * hash nobody announced answers zeros. A scrape without info_hash is a full scrape.
  */
 public final class ScrapeHandler {
-
-    private static final SwarmCounts NONE = new SwarmCounts(0, 0, 0);
 
     private final SwarmRegistry registry;
     private final SwarmAdmission admission;
@@ -52,7 +49,7 @@ public final class ScrapeHandler {
                 if (swarm == null) {
                     continue;
                 }
-                response.file(hash, registry.scrape(swarm).orElse(NONE).plus(others.of(swarm)));
+                response.file(hash, others.withRegistry(registry, swarm));
             }
             return response.toByteArray();
         } catch (TrackerRequestException e) {

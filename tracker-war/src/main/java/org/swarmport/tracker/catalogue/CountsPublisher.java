@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.swarmport.tracker.config.TrackerConfig;
+import org.swarmport.tracker.swarm.OtherPeerCounts;
 import org.swarmport.tracker.swarm.SwarmCounts;
+import org.swarmport.tracker.swarm.SwarmCountsSink;
 import org.swarmport.tracker.swarm.SwarmRegistry;
 import org.swarmport.tracker.swarm.Swarms;
 import org.swarmport.tracker.ws.BrowserPeers;
@@ -78,12 +80,11 @@ public class CountsPublisher {
     public synchronized int flush() {
         HexFormat hex = HexFormat.of();
         SwarmRegistry registry = swarms.registry();
-        registry.drainChanged((hash, seeders, leechers, completed, completedIncrement) ->
-                pend(hex.formatHex(hash), new SwarmCounts(seeders, leechers, 0).plus(browsers.counts(hash)),
-                        completedIncrement));
-        browsers.drainChanged((hash, seeders, leechers, completed, completedIncrement) ->
-                pend(hex.formatHex(hash), new SwarmCounts(seeders, leechers, 0).plus(
-                        registry.scrape(hash).orElse(new SwarmCounts(0, 0, 0))), completedIncrement));
+        OtherPeerCounts others = browsers::counts;
+        SwarmCountsSink changed = (hash, seeders, leechers, completed, completedIncrement) ->
+                pend(hex.formatHex(hash), others.withRegistry(registry, hash), completedIncrement);
+        registry.drainChanged(changed);
+        browsers.drainChanged(changed);
         if (pending.isEmpty()) {
             return 0;
         }

@@ -14,4 +14,9 @@ public interface OtherPeerCounts {
 
     /** The counts of the swarm keyed by the first 20 bytes of {@code swarmHash}; zeros when none. */
     SwarmCounts of(byte[] swarmHash);
+
+    /** One torrent's numbers: the registry's counts of the swarm plus these peers'. */
+    default SwarmCounts withRegistry(SwarmRegistry registry, byte[] swarmHash) {
+        return registry.scrape(swarmHash).orElse(SwarmCounts.NONE).plus(of(swarmHash));
+    }
 }

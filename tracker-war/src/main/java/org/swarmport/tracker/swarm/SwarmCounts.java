@@ -10,7 +10,7 @@ package org.swarmport.tracker.swarm;
  */
 public record SwarmCounts(int seeders, int leechers, int completed) {
 
-    static final SwarmCounts NONE = new SwarmCounts(0, 0, 0);
+    public static final SwarmCounts NONE = new SwarmCounts(0, 0, 0);
 
     /** One torrent's counts from two sets of peers (the registry's and the browsers'). */
     public SwarmCounts plus(SwarmCounts other) {

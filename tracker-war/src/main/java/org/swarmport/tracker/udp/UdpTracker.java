@@ -47,7 +47,6 @@ public final class UdpTracker {
     /** What {@link #answer} returns when nothing is to be sent. */
     public static final int NO_ANSWER = 0;
 
-    private static final SwarmCounts NONE = new SwarmCounts(0, 0, 0);
 
     private final Announcer announcer;
     private final SwarmAdmission admission;
@@ -144,7 +143,7 @@ public final class UdpTracker {
         int written = UdpResponse.scrapeHeader(out, request.transactionId());
         for (int i = 0; i < request.count(); i++) {
             byte[] swarm = admission.swarmOf(request.infoHash(i));
-            SwarmCounts counts = swarm == null ? NONE : registry.scrape(swarm).orElse(NONE).plus(others.of(swarm));
+            SwarmCounts counts = swarm == null ? SwarmCounts.NONE : others.withRegistry(registry, swarm);
             written += UdpResponse.scrapeEntry(out, counts.seeders(), counts.completed(), counts.leechers());
         }
         counters.scrape(Protocol.UDP);

@@ -180,7 +180,7 @@ final class SignallingSwarms {
     SwarmCounts counts(byte[] swarmHash) {
         Swarm swarm = swarms.get(key(swarmHash));
         if (swarm == null) {
-            return new SwarmCounts(0, 0, 0);
+            return SwarmCounts.NONE;
         }
         synchronized (swarm) {
             return swarm.counts();
