@@ -76,6 +76,11 @@ public class HttpAnnouncePort {
     }
 
     private void open(InetSocketAddress address, int wanted) throws IOException {
+        // SO_REUSEPORT would let the loops share the port with another process that holds it
+        // the same way (a second server of the same user): a plain bind first refuses that.
+        try (ServerSocketChannel plain = ServerSocketChannel.open()) {
+            plain.bind(address);
+        }
         for (int i = 0; i < wanted; i++) {
             ServerSocketChannel server = ServerSocketChannel.open();
             try {
@@ -102,6 +107,11 @@ public class HttpAnnouncePort {
                 throw e;
             }
         }
+    }
+
+    /** Whether the port is open: off, taken or not started yet otherwise. */
+    boolean isListening() {
+        return !loops.isEmpty();
     }
 
     @PreDestroy
