@@ -1,20 +1,17 @@
 package org.swarmport.peer.metainfo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.swarmport.peer.interop.RealTools;
 
 /**
  * Torrents our builder writes, loaded by libtorrent (python3-libtorrent): libtorrent must read
@@ -25,11 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class LibtorrentAcceptsOurTorrentsTest {
 
-    private static final String PYTHON = "/usr/bin/python3";
 
     @Test
     void libtorrentReadsOurInfoHashesAndFindsEveryPieceGood_BEP3_BEP52() throws Exception {
-        assumeLibtorrent();
+        RealTools.requireLibtorrent();
         Path work = Files.createDirectories(Path.of("target", "libtorrent-check"));
         Path content = work.resolve("content");
         for (Map.Entry<FilePath, byte[]> file : CorpusContent.multi().entrySet()) {
@@ -59,14 +55,14 @@ class LibtorrentAcceptsOurTorrentsTest {
         for (MetainfoVersion version : MetainfoVersion.values()) {
             written.put("ours-" + version + "-odd.torrent", MetainfoBuilder.of(odd).version(version).build());
         }
-        List<String> command = new ArrayList<>(List.of(PYTHON, script().toString(), content.toString()));
+        List<String> command = new ArrayList<>(List.of(RealTools.PYTHON, script().toString(), content.toString()));
         for (Map.Entry<String, Metainfo> torrent : written.entrySet()) {
             Path file = work.resolve(torrent.getKey());
             Files.write(file, torrent.getValue().rawBytes());
             command.add(file.toString());
         }
 
-        List<String> lines = run(command);
+        List<String> lines = RealTools.output(command, 60);
         assertEquals(written.size(), lines.size(), "one line per torrent: " + lines);
         for (String line : lines) {
             String[] f = line.split("\t");
@@ -81,29 +77,5 @@ class LibtorrentAcceptsOurTorrentsTest {
         Path script = Path.of("target", "libtorrent-check", "libtorrent-check.py");
         Files.write(script, ToolCorpusTest.resource("/metainfo/libtorrent-check.py"));
         return script;
-    }
-
-    private static void assumeLibtorrent() throws Exception {
-        boolean present = Files.isExecutable(Path.of(PYTHON))
-                && run(List.of(PYTHON, "-c", "import libtorrent; print('ok')")).equals(List.of("ok"));
-        if (!present && "true".equals(System.getenv("CI"))) {
-            fail("CI=true but " + PYTHON + " cannot import libtorrent: install python3-libtorrent");
-        }
-        assumeTrue(present, "python3-libtorrent is not installed");
-    }
-
-    private static List<String> run(List<String> command) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (IOException e) {
-            return List.of();
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("libtorrent check timed out");
-        }
-        return out.isBlank() ? List.of() : List.of(out.strip().split("\n"));
     }
 }
