@@ -23,6 +23,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.swarmport.tracker.catalogue.CatalogueSource;
 import org.swarmport.tracker.catalogue.CataloguedTorrent;
+import org.swarmport.tracker.catalogue.Category;
 import org.swarmport.tracker.search.SearchRequest;
 import org.swarmport.tracker.search.SearchResults;
 import org.swarmport.tracker.search.SortOrder;
@@ -43,7 +44,11 @@ public class SearchBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         String url = args.length > 2 ? args[2] : "jdbc:postgresql://127.0.0.1:5432/swarmport_search";
-        Path dir = Files.createTempDirectory("swarmport-search-bench");
+        // INDEX_DIR keeps the index between runs (reused when it holds one: no build figures);
+        // LUCENE_ONLY=1 skips PostgreSQL. Both for working on the index; a reported run uses neither.
+        String keep = System.getenv("INDEX_DIR");
+        boolean luceneOnly = "1".equals(System.getenv("LUCENE_ONLY"));
+        Path dir = keep == null ? Files.createTempDirectory("swarmport-search-bench") : Files.createDirectories(Path.of(keep));
         System.out.printf(Locale.ROOT, "torrents %,d, rounds %d, index %s, %s, %d cores, max heap %d MiB%n", n, rounds, dir,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -65,6 +70,12 @@ public class SearchBench {
 
         List<BenchQuery> queries = BenchQuery.set();
         double[] lucene = runLucene(index, queries, rounds);
+        if (luceneOnly) {
+            report("lucene", lucene);
+            index.close();
+            searchThreads.shutdown();
+            return;
+        }
 
         double[] pg;
         try (Connection db = DriverManager.getConnection(url, "swarmport", "swarmport")) {
@@ -78,6 +89,9 @@ public class SearchBench {
         System.out.printf(Locale.ROOT, "p95 ratio postgresql/lucene: %.1fx%n", percentile(pg, 95) / percentile(lucene, 95));
         index.close();
         searchThreads.shutdown();
+        if (keep != null) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
         }
@@ -98,13 +112,18 @@ public class SearchBench {
             System.out.printf(Locale.ROOT, "  %-34s total %,9d%n", q.label(), r.total());
         }
         double[] ms = new double[queries.size() * rounds];
+        double[][] perQuery = new double[queries.size()][rounds];
         int k = 0;
         for (int round = 0; round < rounds; round++) {
-            for (BenchQuery q : queries) {
+            for (int i = 0; i < queries.size(); i++) {
                 long s = System.nanoTime();
-                index.search(q.request());
-                ms[k++] = (System.nanoTime() - s) / 1e6;
+                index.search(queries.get(i).request());
+                ms[k++] = perQuery[i][round] = (System.nanoTime() - s) / 1e6;
             }
+        }
+        for (int i = 0; i < queries.size(); i++) {
+            System.out.printf(Locale.ROOT, "  %-34s median %7.2f ms, max %7.2f ms%n", queries.get(i).label(),
+                    percentile(perQuery[i], 50), percentile(perQuery[i], 100));
         }
         return ms;
     }
@@ -168,7 +187,7 @@ public class SearchBench {
         StringBuilder row = new StringBuilder();
         generator.forEach(t -> {
             row.setLength(0);
-            row.append(t.id()).append('\t').append(clean(t.name())).append('\t').append(t.category()).append('\t')
+            row.append(t.id()).append('\t').append(clean(t.name())).append('\t').append(t.category().id()).append('\t')
                     .append(t.totalSize()).append('\t').append(t.addedAt()).append('\t').append(t.seeders()).append('\t')
                     .append(split(t.name()));
             for (String f : t.files()) {
@@ -220,10 +239,10 @@ public class SearchBench {
             return new BenchQuery(q, SearchRequest.of(q), tsquery, null, SortOrder.RELEVANCE);
         }
 
-        static BenchQuery bySeeders(String q, String tsquery, String category) {
+        static BenchQuery bySeeders(String q, String tsquery, Category category) {
             SearchRequest r = SearchRequest.of(q).sortedBy(SortOrder.SEEDERS, false).filtered(category, null, null, null, null);
-            return new BenchQuery(q + " [" + (category == null ? "" : category + ", ") + "by seeders]", r, tsquery,
-                    category, SortOrder.SEEDERS);
+            return new BenchQuery(q + " [" + (category == null ? "" : category.name().toLowerCase(Locale.ROOT) + ", ")
+                    + "by seeders]", r, tsquery, category == null ? null : Integer.toString(category.id()), SortOrder.SEEDERS);
         }
 
         /** The parser makes the last plain word also a prefix; the tsquery says so with :*. */
@@ -252,11 +271,11 @@ public class SearchBench {
                     of("flac 2019", "flac & 2019:*"),
                     of("ocean s02", "ocean & s02:*"),
                     bySeeders("1080p", "1080p:*", null),
-                    bySeeders("flac", "flac:*", "music"),
-                    bySeeders("web", "web:*", "tv"),
-                    bySeeders("2021", "2021:*", "movies"),
-                    bySeeders("pdf", "pdf:*", "books"),
-                    bySeeders("windows", "windows:*", "software"));
+                    bySeeders("flac", "flac:*", Category.AUDIO),
+                    bySeeders("web", "web:*", Category.TV),
+                    bySeeders("2021", "2021:*", Category.MOVIES),
+                    bySeeders("pdf", "pdf:*", Category.BOOKS),
+                    bySeeders("windows", "windows:*", Category.PC));
         }
     }
 
@@ -331,11 +350,11 @@ public class SearchBench {
         private static CataloguedTorrent torrent(long id, SplittableRandom r) {
             int kind = r.nextInt(100);
             String name;
-            String category;
+            Category category;
             List<String> files = new ArrayList<>();
             long size;
             if (kind < 40) {
-                category = "tv";
+                category = Category.TV;
                 String show = title(r, ".");
                 int season = 1 + r.nextInt(12);
                 String tail = "." + pick(r, RES) + "." + pick(r, SOURCE) + "." + pick(r, CODEC) + "-" + pick(r, GROUP);
@@ -351,7 +370,7 @@ public class SearchBench {
                 }
                 size = (200L + r.nextInt(4000)) << 20;
             } else if (kind < 65) {
-                category = "movies";
+                category = Category.MOVIES;
                 name = title(r, ".") + "." + (1950 + r.nextInt(76)) + "." + pick(r, RES) + "." + pick(r, SOURCE) + "."
                         + pick(r, CODEC) + "-" + pick(r, GROUP);
                 files.add(name + "/" + name + ".mkv");
@@ -361,7 +380,7 @@ public class SearchBench {
                 }
                 size = (700L + r.nextInt(30_000)) << 20;
             } else if (kind < 80) {
-                category = "music";
+                category = Category.AUDIO;
                 String artist = title(r, " ");
                 String album = title(r, " ");
                 String format = pick(r, AUDIO);
@@ -374,7 +393,7 @@ public class SearchBench {
                 files.add(name + "/cover.jpg");
                 size = (40L + r.nextInt(1500)) << 20;
             } else if (kind < 90) {
-                category = "software";
+                category = Category.PC;
                 String product = title(r, "_");
                 String version = (1 + r.nextInt(30)) + "." + r.nextInt(20) + "." + r.nextInt(10);
                 String os = pick(r, OS);
@@ -383,7 +402,7 @@ public class SearchBench {
                 files.add(name + "/readme.txt");
                 size = (5L + r.nextInt(4000)) << 20;
             } else {
-                category = "books";
+                category = Category.BOOKS;
                 String author = title(r, " ");
                 String book = title(r, " ");
                 String format = pick(r, BOOK);

@@ -146,20 +146,33 @@ public class Catalogue implements CatalogueSource {
 
     /**
      * Writes a batch of counts in one transaction; swarms the catalogue does not hold (open
-     * mode) change nothing. Answers how many torrents were updated.
+     * mode) change nothing. Answers the written torrents' counts as they now are, read back in
+     * the same transaction: completed is an increment here but absolute in the answer.
      */
     @Transactional
-    public int updateCounts(Collection<SwarmCountsUpdate> updates) {
+    public List<CataloguedCounts> updateCounts(Collection<SwarmCountsUpdate> updates) {
         Query update = em.createNamedQuery(Torrent.UPDATE_COUNTS);
-        int updated = 0;
+        List<String> written = new ArrayList<>();
         for (SwarmCountsUpdate counts : updates) {
-            updated += update.setParameter("seeders", counts.seeders())
+            int rows = update.setParameter("seeders", counts.seeders())
                     .setParameter("leechers", counts.leechers())
                     .setParameter("completedIncrement", counts.completedIncrement())
                     .setParameter("swarmHash", counts.swarmHash())
                     .executeUpdate();
+            if (rows > 0) {
+                written.add(counts.swarmHash());
+            }
         }
-        return updated;
+        List<CataloguedCounts> now = new ArrayList<>(written.size());
+        for (int from = 0; from < written.size(); from += PAGE_SIZE) {
+            List<String> hashes = written.subList(from, Math.min(written.size(), from + PAGE_SIZE));
+            for (Object[] row : em.createNamedQuery(Torrent.COUNTS_OF, Object[].class)
+                    .setParameter("swarmHashes", hashes).getResultList()) {
+                now.add(new CataloguedCounts((String) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue(),
+                        ((Number) row[3]).longValue()));
+            }
+        }
+        return now;
     }
 
     /**
@@ -207,7 +220,7 @@ public class Catalogue implements CatalogueSource {
 
     private static CataloguedTorrent view(Torrent torrent, List<String> tags, List<String> paths) {
         return new CataloguedTorrent(torrent.id(), torrent.infoHashV1(), torrent.infoHashV2(), torrent.swarmHash(),
-                torrent.name(), torrent.description(), Integer.toString(torrent.category().id()), tags, paths,
+                torrent.name(), torrent.description(), torrent.category(), tags, paths,
                 torrent.totalSize(), torrent.addedAt(), torrent.seeders(), torrent.leechers(), torrent.completed());
     }
 }

@@ -16,10 +16,10 @@ public sealed interface CatalogueChange {
     record Removed(long id, String swarmHash) implements CatalogueChange {
     }
 
-    /** A batch of counts from the swarm registry, as written to the catalogue. */
-    record Counts(List<SwarmCountsUpdate> updates) implements CatalogueChange {
+    /** A batch of counts from the swarm registry: each torrent's counts as the catalogue now holds them. */
+    record Counts(List<CataloguedCounts> counts) implements CatalogueChange {
         public Counts {
-            updates = List.copyOf(updates);
+            counts = List.copyOf(counts);
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param files      every file's path inside the torrent, {@code /}-separated, pad files left out
  */
 public record CataloguedTorrent(long id, String infoHashV1, String infoHashV2, String swarmHash, String name,
-                                String description, String category, List<String> tags, List<String> files,
+                                String description, Category category, List<String> tags, List<String> files,
                                 long totalSize, OffsetDateTime addedAt, long seeders, long leechers, long completed) {
 
     public CataloguedTorrent {

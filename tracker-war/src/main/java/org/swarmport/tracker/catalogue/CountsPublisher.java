@@ -89,7 +89,7 @@ public class CountsPublisher {
             return 0;
         }
         List<SwarmCountsUpdate> batch = List.copyOf(pending.values());
-        int written;
+        List<CataloguedCounts> written;
         try {
             written = catalogue.updateCounts(batch);
             pending.clear();
@@ -100,11 +100,11 @@ public class CountsPublisher {
         // Fired here, outside any transaction, once updateCounts has committed: transactional
         // observers are then notified at once (CDI 4.0, section 10.4.5).
         try {
-            changes.fire(new CatalogueChange.Counts(batch));
+            changes.fire(new CatalogueChange.Counts(written));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "an observer of the counts batch failed; the catalogue has the counts", e);
         }
-        return written;
+        return written.size();
     }
 
     private void pend(String swarmHash, SwarmCounts counts, int completedIncrement) {

@@ -25,6 +25,8 @@ import java.util.TreeSet;
 @NamedQuery(name = Torrent.HASHES, query = "select t.swarmHash, t.infoHashV1, t.infoHashV2 from Torrent t")
 @NamedQuery(name = Torrent.UPDATE_COUNTS, query = "update Torrent t set t.seeders = :seeders, t.leechers = :leechers,"
         + " t.completed = t.completed + :completedIncrement where t.swarmHash = :swarmHash")
+@NamedQuery(name = Torrent.COUNTS_OF, query = "select t.swarmHash, t.seeders, t.leechers, t.completed from Torrent t"
+        + " where t.swarmHash in :swarmHashes")
 @NamedQuery(name = Torrent.DUPLICATE, query = "select t.id from Torrent t where t.infoHashV1 = :v1"
         + " or t.infoHashV2 = :v2 or t.swarmHash = :swarmHash order by t.id")
 @NamedQuery(name = Torrent.BY_V1_OR_SWARM, query = "select t from Torrent t where t.infoHashV1 = :hash or t.swarmHash = :hash")
@@ -40,6 +42,7 @@ public class Torrent {
     public static final String COUNT = "Torrent.count";
     public static final String HASHES = "Torrent.hashes";
     public static final String UPDATE_COUNTS = "Torrent.updateCounts";
+    public static final String COUNTS_OF = "Torrent.countsOf";
     public static final String DUPLICATE = "Torrent.duplicate";
     public static final String BY_V1_OR_SWARM = "Torrent.byV1OrSwarm";
     public static final String BY_V2 = "Torrent.byV2";

@@ -49,7 +49,7 @@ public final class SearchQueryParser {
     private static final Pattern V1_HASH = Pattern.compile("[0-9a-fA-F]{40}");
     private static final Pattern V2_HASH = Pattern.compile("[0-9a-fA-F]{64}");
 
-    private final Analyzer analyzer = ReleaseNameAnalyzer.forQueries();
+    private final Analyzer analyzer = new ReleaseNameAnalyzer();
 
     /** One word or phrase as typed. */
     private record Alternative(String text, boolean quoted, boolean explicitPrefix) {
@@ -213,11 +213,18 @@ public final class SearchQueryParser {
             }
             return exact;
         }
-        // The exact word scores; the prefix only widens. A dotted prefix matches the
-        // original token the analyzer keeps (show.name.s01 → show.name.s01e02.1080p...).
+        if (parts.size() == 1 && field.equals(TorrentDocument.TEXT) && whole.length() <= ReleaseNameAnalyzer.MAX_INDEXED_PREFIX) {
+            // One indexed term matches (and scores) every word starting so, the word itself
+            // included: one posting list to walk, as with any other word.
+            return new TermQuery(new Term(TorrentDocument.TEXT_PREFIXES, whole));
+        }
+        // The exact word scores; the prefix only widens. A dotted prefix is the phrase of its
+        // parts with the last one a prefix (show.name.s01 → show name s01e02).
+        Query longer = parts.size() == 1 ? longerThan(field, whole)
+                : new PhrasePrefixQuery(field, parts.subList(0, parts.size() - 1), parts.get(parts.size() - 1));
         return new BooleanQuery.Builder()
                 .add(exact, Occur.SHOULD)
-                .add(longerThan(field, whole), Occur.SHOULD)
+                .add(longer, Occur.SHOULD)
                 .build();
     }
 

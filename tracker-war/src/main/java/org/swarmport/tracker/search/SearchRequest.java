@@ -1,11 +1,13 @@
 package org.swarmport.tracker.search;
 
+import org.swarmport.tracker.catalogue.Category;
+
 /**
  * One search as asked: the query, filters (null for none), order and page.
  *
  * @param page 1-based
  */
-public record SearchRequest(String q, String category, String tag, Long minSize, Long maxSize, Long minSeeders,
+public record SearchRequest(String q, Category category, String tag, Long minSize, Long maxSize, Long minSeeders,
                             SortOrder sort, boolean ascending, int page, int size) {
 
     public static final int MAX_PAGE_SIZE = 100;
@@ -46,7 +48,7 @@ public record SearchRequest(String q, String category, String tag, Long minSize,
         return new SearchRequest(q, category, tag, minSize, maxSize, minSeeders, sort, ascending, number, pageSize);
     }
 
-    public SearchRequest filtered(String inCategory, String withTag, Long sizeAtLeast, Long sizeAtMost, Long seedersAtLeast) {
+    public SearchRequest filtered(Category inCategory, String withTag, Long sizeAtLeast, Long sizeAtMost, Long seedersAtLeast) {
         return new SearchRequest(q, inCategory, withTag, sizeAtLeast, sizeAtMost, seedersAtLeast, sort, ascending, page, size);
     }
 }

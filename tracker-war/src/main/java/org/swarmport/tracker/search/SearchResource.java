@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.Locale;
+import org.swarmport.tracker.catalogue.Category;
 
 /**
  * {@code GET /api/v1/search}. Parameters arrive as strings so that a bad one is a 400
@@ -29,7 +30,9 @@ public class SearchResource {
                                 @QueryParam("sort") String sort, @QueryParam("order") String order,
                                 @QueryParam("page") String page, @QueryParam("size") String size) throws IOException {
         SortOrder by = SortOrder.parse(sort);
-        SearchRequest request = new SearchRequest(q, blankToNull(category), blankToNull(tag),
+        // A category by its Torznab id or its name, as uploads take it.
+        Category in = blankToNull(category) == null ? null : Category.parse(category);
+        SearchRequest request = new SearchRequest(q, in, blankToNull(tag),
                 number("minSize", minSize), number("maxSize", maxSize), number("minSeeders", minSeeders),
                 by, ascending(order, by), (int) bounded("page", page, 1), (int) bounded("size", size, 20));
         return search.search(request);

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -13,6 +14,7 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 import org.swarmport.tracker.catalogue.CataloguedTorrent;
@@ -24,7 +26,7 @@ import org.swarmport.tracker.catalogue.CataloguedTorrent;
 final class TorrentDocument {
 
     /** Kept in each commit's user data; an index of another layout is rebuilt. */
-    static final String LAYOUT = "1";
+    static final String LAYOUT = "2"; // 2: release names no longer indexed whole; word prefixes indexed
 
     // Stored and indexed as keywords: lookups by id, by hash and filters.
     static final String ID = "id";
@@ -36,6 +38,13 @@ final class TorrentDocument {
     // Analyzed text: the name on its own (suggest, boost) and everything searchable together.
     static final String NAME = "name";
     static final String TEXT = "text";
+    /**
+     * The beginnings of every word of {@link #TEXT}, 2 to {@link ReleaseNameAnalyzer#MAX_INDEXED_PREFIX}
+     * characters ({@code web} for {@code webrip}), so the prefix the last typed word stands for is
+     * one term, not a union of every word that starts so (Elasticsearch's {@code index_prefixes}).
+     * No positions: phrases use {@link #TEXT}.
+     */
+    static final String TEXT_PREFIXES = "text_prefixes";
     // Doc values: sorting, ranges, the counts updated in place, and the reconciliation digest.
     static final String SIZE = "size";
     static final String ADDED = "added";
@@ -56,6 +65,21 @@ final class TorrentDocument {
         return new Term(ID, Long.toString(id));
     }
 
+    private static final FieldType PREFIXES = prefixesType();
+
+    private static FieldType prefixesType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
+    }
+
+    private static void text(Document doc, String value) {
+        doc.add(new TextField(TEXT, value, Field.Store.NO));
+        doc.add(new Field(TEXT_PREFIXES, value, PREFIXES));
+    }
+
     static Document of(CataloguedTorrent t) {
         Document doc = new Document();
         doc.add(new StringField(ID, Long.toString(t.id()), Field.Store.YES));
@@ -68,14 +92,14 @@ final class TorrentDocument {
         }
         doc.add(new StringField(SWARM, t.swarmHash(), Field.Store.YES));
         doc.add(new TextField(NAME, t.name(), Field.Store.YES));
-        doc.add(new TextField(TEXT, t.name(), Field.Store.NO));
+        text(doc, t.name());
         for (String file : t.files()) {
-            doc.add(new TextField(TEXT, file, Field.Store.NO));
+            text(doc, file);
         }
         if (t.description() != null && !t.description().isBlank()) {
-            doc.add(new TextField(TEXT, t.description(), Field.Store.NO));
+            text(doc, t.description());
         }
-        String category = t.category() == null ? "" : t.category();
+        String category = t.category() == null ? "" : Integer.toString(t.category().id());
         doc.add(new StringField(CATEGORY, category, Field.Store.YES));
         doc.add(new SortedDocValuesField(CATEGORY, new BytesRef(category)));
         for (String tag : t.tags()) {

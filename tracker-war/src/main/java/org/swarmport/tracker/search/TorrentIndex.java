@@ -55,7 +55,8 @@ import org.apache.lucene.util.BytesRef;
 import org.swarmport.tracker.catalogue.CatalogueChange;
 import org.swarmport.tracker.catalogue.CatalogueSource;
 import org.swarmport.tracker.catalogue.CataloguedTorrent;
-import org.swarmport.tracker.catalogue.SwarmCountsUpdate;
+import org.swarmport.tracker.catalogue.CataloguedCounts;
+import org.swarmport.tracker.catalogue.Category;
 
 /**
  * The search index over one Lucene {@link Directory}: follows catalogue changes, answers
@@ -79,6 +80,8 @@ public final class TorrentIndex implements Closeable {
 
     private static final String LAYOUT_KEY = "layout";
     private static final int SUGGESTIONS_SCANNED = 50;
+    /** Hits the top-hits pass counts before it may skip; the total comes from the counts pass. */
+    private static final int EXACT_UP_TO = 1_000;
 
     private final Directory directory;
     private final Opened opened;
@@ -93,7 +96,7 @@ public final class TorrentIndex implements Closeable {
     private TorrentIndex(Directory directory, Opened opened, Executor searchThreads) throws IOException {
         this.directory = directory;
         this.opened = opened;
-        IndexWriterConfig config = new IndexWriterConfig(ReleaseNameAnalyzer.forIndexing())
+        IndexWriterConfig config = new IndexWriterConfig(new ReleaseNameAnalyzer())
                 .setOpenMode(opened.needsBuild() ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
                 .setRAMBufferSizeMB(64);
         writer = new IndexWriter(directory, config);
@@ -172,7 +175,7 @@ public final class TorrentIndex implements Closeable {
             } else if (change instanceof CatalogueChange.Removed removed) {
                 remove(removed.id());
             } else if (change instanceof CatalogueChange.Counts counts) {
-                updateCounts(counts.updates());
+                updateCounts(counts.counts());
             }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -202,31 +205,20 @@ public final class TorrentIndex implements Closeable {
     }
 
     /**
-     * Seeders and leechers replace; completed adds the increment to what the index holds,
-     * like the catalogue does. In place: the documents are not re-analysed.
+     * The catalogue's counts, copied: absolute values, so the index agrees with the catalogue
+     * after any batch, whatever it missed before. In place: the documents are not re-analysed,
+     * and a swarm the catalogue does not hold (open mode) matches no document.
      */
-    private synchronized void updateCounts(Collection<SwarmCountsUpdate> updates) throws IOException {
-        searchers.maybeRefreshBlocking();
-        IndexSearcher searcher = searchers.acquire();
-        try {
-            for (SwarmCountsUpdate u : updates) {
-                Set<String> swarms = touchedSwarms;
-                if (swarms != null) {
-                    swarms.add(u.swarmHash());
-                }
-                Term swarm = new Term(TorrentDocument.SWARM, u.swarmHash());
-                TopDocs found = searcher.search(new TermQuery(swarm), 1);
-                if (found.scoreDocs.length == 0) {
-                    continue; // a swarm the catalogue does not hold (open mode)
-                }
-                long completed = value(searcher, found.scoreDocs[0].doc, TorrentDocument.COMPLETED) + u.completedIncrement();
-                writer.updateDocValues(swarm,
-                        new NumericDocValuesField(TorrentDocument.SEEDERS, u.seeders()),
-                        new NumericDocValuesField(TorrentDocument.LEECHERS, u.leechers()),
-                        new NumericDocValuesField(TorrentDocument.COMPLETED, completed));
+    private synchronized void updateCounts(Collection<CataloguedCounts> counts) throws IOException {
+        for (CataloguedCounts c : counts) {
+            Set<String> swarms = touchedSwarms;
+            if (swarms != null) {
+                swarms.add(c.swarmHash());
             }
-        } finally {
-            searchers.release(searcher);
+            writer.updateDocValues(new Term(TorrentDocument.SWARM, c.swarmHash()),
+                    new NumericDocValuesField(TorrentDocument.SEEDERS, c.seeders()),
+                    new NumericDocValuesField(TorrentDocument.LEECHERS, c.leechers()),
+                    new NumericDocValuesField(TorrentDocument.COMPLETED, c.completed()));
         }
     }
 
@@ -388,13 +380,25 @@ public final class TorrentIndex implements Closeable {
         int wanted = request.page() * request.size();
         IndexSearcher searcher = searchers.acquire();
         try {
-            var managers = new MultiCollectorManager(
-                    new TopFieldCollectorManager(sort(request), wanted, null, Integer.MAX_VALUE, true),
-                    new CategoryCounts());
-            Object[] results = searcher.search(query, managers);
-            TopDocs top = (TopDocs) results[0];
-            @SuppressWarnings("unchecked")
-            Map<String, Long> categories = (Map<String, Long>) results[1];
+            TopDocs top;
+            Map<String, Long> categories;
+            if (request.sort() == SortOrder.RELEVANCE) {
+                // Two passes: the best hits with a threshold on counting, so Lucene may skip
+                // documents that cannot make the page (block-max WAND), then the counts per
+                // category without scores. One scored pass over every match of a broad word
+                // cost several times both.
+                top = searcher.search(query, new TopFieldCollectorManager(sort(request), wanted, null, EXACT_UP_TO, true));
+                categories = searcher.search(query, new CategoryCounts());
+            } else {
+                // Sorted by a value: no scores either way, so one pass does both.
+                Object[] results = searcher.search(query, new MultiCollectorManager(
+                        new TopFieldCollectorManager(sort(request), wanted, null, Integer.MAX_VALUE, true),
+                        new CategoryCounts()));
+                top = (TopDocs) results[0];
+                @SuppressWarnings("unchecked")
+                Map<String, Long> counted = (Map<String, Long>) results[1];
+                categories = counted;
+            }
             List<SearchResults.Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
             for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
@@ -431,7 +435,7 @@ public final class TorrentIndex implements Closeable {
     private static Query filtered(Query query, SearchRequest r) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
         if (r.category() != null) {
-            b.add(new TermQuery(new Term(TorrentDocument.CATEGORY, r.category())), Occur.FILTER);
+            b.add(new TermQuery(new Term(TorrentDocument.CATEGORY, Integer.toString(r.category().id()))), Occur.FILTER);
         }
         if (r.tag() != null) {
             b.add(new TermQuery(new Term(TorrentDocument.TAG, r.tag())), Occur.FILTER);
@@ -466,15 +470,15 @@ public final class TorrentIndex implements Closeable {
         Document d = searcher.storedFields().document(doc);
         return new SearchResults.Hit(Long.parseLong(d.get(TorrentDocument.ID)), d.get(TorrentDocument.NAME),
                 d.get(TorrentDocument.V1), d.get(TorrentDocument.V2),
-                d.getField(TorrentDocument.SIZE).numericValue().longValue(), emptyToNull(d.get(TorrentDocument.CATEGORY)),
+                d.getField(TorrentDocument.SIZE).numericValue().longValue(), category(d.get(TorrentDocument.CATEGORY)),
                 List.of(d.getValues(TorrentDocument.TAG)),
                 Instant.ofEpochMilli(d.getField(TorrentDocument.ADDED).numericValue().longValue()),
                 value(searcher, doc, TorrentDocument.SEEDERS), value(searcher, doc, TorrentDocument.LEECHERS),
                 value(searcher, doc, TorrentDocument.COMPLETED));
     }
 
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+    private static Category category(String id) {
+        return id == null || id.isEmpty() ? null : Category.byId(Integer.parseInt(id)).orElse(Category.OTHER);
     }
 
     /** Matches per category, from the category's doc values: counted in ordinals, named once per segment. */

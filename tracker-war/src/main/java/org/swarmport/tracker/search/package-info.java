@@ -25,9 +25,10 @@
  * unchanged torrents.
  *
  * <p>Events applied while the pass runs win: a torrent or swarm touched by an event is
- * skipped by the pass, since the stream may have read its row before the change. The window
- * this leaves is narrow: a swarm whose counts the crash lost <em>and</em> which gets a count
- * batch during the pass keeps the lost completed increment missing until the next start
- * (seeders and leechers are absolute and right after that batch).
+ * skipped by the pass, since the stream may have read its row before the change. That is
+ * safe because events carry the catalogue's state, not differences: a count batch carries
+ * each swarm's absolute seeders, leechers and completed as read back in the transaction that
+ * wrote them, so the first batch after a crash puts any swarm it touches right, and the pass
+ * puts right the rest.
  */
 package org.swarmport.tracker.search;

@@ -98,7 +98,7 @@ class CatalogueChangeIT {
         assertEquals(metainfo.infoHashV2().orElseThrow().hex(), stored.infoHashV2());
         assertEquals(stored.infoHashV1(), stored.swarmHash());
         assertEquals(List.of("flac"), stored.tags());
-        assertEquals("3000", stored.category());
+        assertEquals(Category.AUDIO, stored.category());
         assertEquals(List.of("events/a.bin", "events/sub/b.txt"), stored.files());
 
         tx.begin();
@@ -122,7 +122,7 @@ class CatalogueChangeIT {
     }
 
     @Test
-    void aCountsBatchArrivesOnceWrittenWithTheSwarmsCounts() throws Exception {
+    void aCountsBatchArrivesOnceWrittenWithTheCataloguesAbsoluteCounts() throws Exception {
         Metainfo metainfo = newTorrent("counted");
         Torrent torrent = added(metainfo);
         try {
@@ -130,22 +130,35 @@ class CatalogueChangeIT {
             for (byte b : metainfo.infoHashV1().orElseThrow().bytes()) {
                 hash.append('%').append(String.format("%02x", b & 0xff));
             }
-            HttpResponse<String> announce = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:6969/announce?info_hash=" + hash + "&peer_id=-SP0001-countedIT000&port=7001&left=0"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertTrue(announce.body().contains("8:intervali"), announce.body());
-
-            // flush is synchronized and fires before it returns: should the scheduled flush
-            // have taken the change first, its event is recorded by the time this one returns.
-            countsPublisher.flush();
-            SwarmCountsUpdate counts = recorded.changes().stream().filter(CatalogueChange.Counts.class::isInstance)
-                    .flatMap(change -> ((CatalogueChange.Counts) change).updates().stream())
-                    .filter(update -> update.swarmHash().equals(torrent.swarmHash())).findFirst().orElse(null);
-            assertEquals(new SwarmCountsUpdate(torrent.swarmHash(), 1, 0, 0), counts);
+            announce(hash, "-SP0001-countedIT000", "&left=0");
+            assertEquals(new CataloguedCounts(torrent.swarmHash(), 1, 0, 0), flushedCountsOf(torrent));
             assertEquals(1, catalogue.find(torrent.id()).orElseThrow().seeders(), "written before it was announced");
+
+            // Two downloads completed, one per batch: the second batch says 2, not its increment 1.
+            announce(hash, "-SP0001-countedIT001", "&left=0&event=completed");
+            assertEquals(new CataloguedCounts(torrent.swarmHash(), 2, 0, 1), flushedCountsOf(torrent));
+            announce(hash, "-SP0001-countedIT002", "&left=0&event=completed");
+            assertEquals(new CataloguedCounts(torrent.swarmHash(), 3, 0, 2), flushedCountsOf(torrent));
         } finally {
             removed(torrent.id());
         }
+    }
+
+    private static void announce(StringBuilder hash, String peerId, String rest) throws Exception {
+        HttpResponse<String> announce = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:6969/announce?info_hash=" + hash + "&peer_id=" + peerId + "&port=7001" + rest))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(announce.body().contains("8:intervali"), announce.body());
+    }
+
+    /** The torrent's counts in the latest batch fired. */
+    private CataloguedCounts flushedCountsOf(Torrent torrent) {
+        // flush is synchronized and fires before it returns: should the scheduled flush
+        // have taken the change first, its event is recorded by the time this one returns.
+        countsPublisher.flush();
+        return recorded.changes().stream().filter(CatalogueChange.Counts.class::isInstance)
+                .flatMap(change -> ((CatalogueChange.Counts) change).counts().stream())
+                .filter(update -> update.swarmHash().equals(torrent.swarmHash())).reduce((first, last) -> last).orElse(null);
     }
 
     @Test

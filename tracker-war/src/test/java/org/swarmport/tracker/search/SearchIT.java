@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.swarmport.tracker.TrackerDeployment;
 import org.swarmport.tracker.catalogue.CatalogueChange;
 import org.swarmport.tracker.catalogue.CataloguedTorrent;
-import org.swarmport.tracker.catalogue.SwarmCountsUpdate;
+import org.swarmport.tracker.catalogue.Category;
+import org.swarmport.tracker.catalogue.CataloguedCounts;
 
 /**
  * The search API over HTTP, fed the way the catalogue feeds it: {@link CatalogueChange}
@@ -53,7 +54,7 @@ class SearchIT {
     @ArquillianResource
     URL base;
 
-    private static CataloguedTorrent probe(long id, String v1, String name, String category, long seeders) {
+    private static CataloguedTorrent probe(long id, String v1, String name, Category category, long seeders) {
         return new CataloguedTorrent(id, v1, null, v1, name, "fired by SearchIT", category, List.of("searchit"),
                 List.of(name + "/episode.mkv", name + "/Subs/english.srt"), 1L << 30,
                 OffsetDateTime.of(2026, 12, 1, 0, 0, 0, 0, ZoneOffset.UTC), seeders, 0, 0);
@@ -62,15 +63,15 @@ class SearchIT {
     @Test
     @Order(1)
     void catalogueChangesAreFiredInsideTheServer() {
-        changes.fire(new CatalogueChange.Stored(probe(FIRST, V1, "Searchitprobe.S01E01.1080p.WEB-DL", "video", 3)));
+        changes.fire(new CatalogueChange.Stored(probe(FIRST, V1, "Searchitprobe.S01E01.1080p.WEB-DL", Category.MOVIES, 3)));
         changes.fire(new CatalogueChange.Stored(probe(FIRST + 1, "5ea2c41700000000000000000000000000000002",
-                "Searchitprobe.S01E02.720p.HDTV", "video", 9)));
+                "Searchitprobe.S01E02.720p.HDTV", Category.MOVIES, 9)));
         changes.fire(new CatalogueChange.Stored(probe(FIRST + 2, "5ea2c41700000000000000000000000000000003",
-                "Searchitprobe.Soundtrack.2026.FLAC", "music", 5)));
+                "Searchitprobe.Soundtrack.2026.FLAC", Category.AUDIO, 5)));
         changes.fire(new CatalogueChange.Stored(probe(FIRST + 3, "5ea2c41700000000000000000000000000000004",
-                "Searchitprobe.Removed", "video", 1)));
+                "Searchitprobe.Removed", Category.MOVIES, 1)));
         changes.fire(new CatalogueChange.Removed(FIRST + 3, "5ea2c41700000000000000000000000000000004"));
-        changes.fire(new CatalogueChange.Counts(List.of(new SwarmCountsUpdate(V1, 20, 4, 2))));
+        changes.fire(new CatalogueChange.Counts(List.of(new CataloguedCounts(V1, 20, 4, 2))));
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -104,10 +105,11 @@ class SearchIT {
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
         String body = response.body();
         assertTrue(body.contains("\"total\":3"), body);
-        assertTrue(body.contains("\"categories\":{\"music\":1,\"video\":2}"), body);
+        assertTrue(body.contains("\"categories\":{\"2000\":2,\"3000\":1}"), body);
         assertTrue(body.indexOf("S01E01") < body.indexOf("S01E02"), "20 seeders before 9: " + body);
         assertTrue(body.contains("\"seeders\":20"), body);
         assertTrue(body.contains("\"completed\":2"), body);
+        assertTrue(body.contains("\"category\":{\"id\":3000,\"name\":\"Audio\"}"), "as the torrent API shows it: " + body);
         assertTrue(!body.contains("Searchitprobe.Removed"), body);
     }
 
@@ -116,7 +118,7 @@ class SearchIT {
     @RunAsClient
     void queryLanguageFiltersAndHashLookupWorkOverHttp() throws Exception {
         assertTrue(search(q("searchitprobe s01e02")).body().contains("\"total\":1"));
-        assertTrue(search(q("searchitprobe -flac") + "&category=video").body().contains("\"total\":2"));
+        assertTrue(search(q("searchitprobe -flac") + "&category=movies").body().contains("\"total\":2"));
         assertTrue(search(q("searchitprobe 720p|flac")).body().contains("\"total\":2"));
         assertTrue(search(q("english.srt searchitprobe")).body().contains("\"total\":3"));
         String byHash = search(q(V1.toUpperCase())).body();
@@ -145,5 +147,9 @@ class SearchIT {
         assertEquals("{\"error\":\"q: a query cannot only exclude words\",\"status\":400}",
                 search(q("-everything")).body());
         assertEquals(400, get("api/v1/suggest").statusCode());
+        HttpResponse<String> unknownCategory = search(q("x") + "&category=6000");
+        assertEquals(400, unknownCategory.statusCode());
+        assertTrue(unknownCategory.body().startsWith("{\"error\":\"category: must be one of 1000 console, 2000 movies"),
+                unknownCategory.body());
     }
 }

@@ -62,6 +62,11 @@ class SearchQueryTableTest {
                 Arguments.of("blu ", Set.of(), Set.of(5L)), // ... unless the user moved on
                 Arguments.of("libre* linux", Set.of(6L), Set.of(1L)),
                 Arguments.of("show.name.s01", Set.of(1L, 2L), Set.of(3L)),
+                Arguments.of("show.name.s01e0", Set.of(1L, 2L), Set.of(3L)), // a dotted prefix: the phrase, the last part a prefix
+                Arguments.of("name.s01e03.72", Set.of(2L), Set.of(1L)), // ... from any part, not only the first
+                Arguments.of("show.name.s02", Set.of(), Set.of(1L, 2L, 3L)),
+                Arguments.of("another.show.s0 grp", Set.of(), Set.of(3L)), // only the last word is a prefix
+                Arguments.of("another.show.s0* grp", Set.of(3L), Set.of(1L)), // ... or one marked so
                 Arguments.of("h.265", Set.of(3L), Set.of(1L, 5L)),
                 Arguments.of("7.6.4", Set.of(6L), Set.of(5L)),
                 Arguments.of("x86-64", Set.of(6L), Set.of(5L)),
@@ -89,8 +94,12 @@ class SearchQueryTableTest {
     }
 
     @Test
-    void exactWordRanksAboveAPrefixMatch() throws IOException {
-        assertEquals(1L, index.search(SearchRequest.of("s01e02")).hits().get(0).id());
+    void theLastWordIsOneIndexedPrefixTermUpToEightCharactersAndExpandsBeyond() {
+        SearchQueryParser parser = new SearchQueryParser();
+        assertEquals("+text_prefixes:midnight", parser.parse("midnight").toString());
+        assertTrue(parser.parse("midnights").toString().startsWith("+(text:midnights text:AutomatonQuery"),
+                parser.parse("midnights").toString());
+        assertEquals("+text:midnight +text_prefixes:gard", parser.parse("midnight gard").toString());
     }
 
     @ParameterizedTest

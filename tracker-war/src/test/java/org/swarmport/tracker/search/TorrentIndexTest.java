@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.swarmport.tracker.catalogue.CatalogueChange;
 import org.swarmport.tracker.catalogue.CataloguedTorrent;
-import org.swarmport.tracker.catalogue.SwarmCountsUpdate;
+import org.swarmport.tracker.catalogue.Category;
+import org.swarmport.tracker.catalogue.CataloguedCounts;
 
 class TorrentIndexTest {
 
@@ -53,11 +54,11 @@ class TorrentIndexTest {
 
     @Test
     void storedTorrentIsFoundWithEverythingAHitShows() throws IOException {
-        store(Torrents.with(Torrents.torrent(7, "Debian.12.netinst", "debian-12.iso"), "software", List.of("linux", "iso"), 5, 2));
+        store(Torrents.with(Torrents.torrent(7, "Debian.12.netinst", "debian-12.iso"), Category.PC, List.of("linux", "iso"), 5, 2));
 
         SearchResults.Hit hit = index.search(SearchRequest.of("debian")).hits().get(0);
 
-        assertEquals(new SearchResults.Hit(7, "Debian.12.netinst", Torrents.v1(7), Torrents.v2(7), 7000, "software",
+        assertEquals(new SearchResults.Hit(7, "Debian.12.netinst", Torrents.v1(7), Torrents.v2(7), 7000, Category.PC,
                 List.of("linux", "iso"), Torrents.torrent(7, "x").addedAt().toInstant(), 5, 2, 0), hit);
     }
 
@@ -74,13 +75,13 @@ class TorrentIndexTest {
     }
 
     @Test
-    void countsAreUpdatedInPlaceAndCompletedAddsTheIncrement() throws IOException {
-        store(new CataloguedTorrent(1, Torrents.v1(1), null, Torrents.v1(1), "Counted", "", "video", List.of(), List.of(),
+    void countsAreCopiedInPlaceFromTheCatalogue() throws IOException {
+        store(new CataloguedTorrent(1, Torrents.v1(1), null, Torrents.v1(1), "Counted", "", Category.MOVIES, List.of(), List.of(),
                 10, Torrents.torrent(1, "x").addedAt(), 1, 1, 40));
 
-        index.apply(new CatalogueChange.Counts(List.of(new SwarmCountsUpdate(Torrents.v1(1), 9, 3, 2),
-                new SwarmCountsUpdate("ff".repeat(20), 1, 1, 1))));
-        index.apply(new CatalogueChange.Counts(List.of(new SwarmCountsUpdate(Torrents.v1(1), 8, 4, 1))));
+        index.apply(new CatalogueChange.Counts(List.of(new CataloguedCounts(Torrents.v1(1), 9, 3, 42),
+                new CataloguedCounts("ff".repeat(20), 1, 1, 1))));
+        index.apply(new CatalogueChange.Counts(List.of(new CataloguedCounts(Torrents.v1(1), 8, 4, 43))));
 
         SearchResults.Hit hit = index.search(SearchRequest.of("counted")).hits().get(0);
         assertEquals(List.of(8L, 4L, 43L), List.of(hit.seeders(), hit.leechers(), hit.completed()));
@@ -89,10 +90,20 @@ class TorrentIndexTest {
     }
 
     @Test
+    void aBatchTheIndexMissedIsRepairedByTheNext() throws IOException {
+        store(Torrents.with(Torrents.torrent(2, "Missed"), Category.MOVIES, List.of(), 1, 1));
+        // A batch saying completed 5 was lost (say, in a crash); the next one says 6.
+        index.apply(new CatalogueChange.Counts(List.of(new CataloguedCounts(Torrents.v1(2), 3, 2, 6))));
+
+        SearchResults.Hit hit = index.search(SearchRequest.of("missed")).hits().get(0);
+        assertEquals(List.of(3L, 2L, 6L), List.of(hit.seeders(), hit.leechers(), hit.completed()));
+    }
+
+    @Test
     void sortsByEachOrderBothWays() throws IOException {
-        store(Torrents.with(Torrents.torrent(1, "Bravo"), "video", List.of(), 5, 30));
-        store(Torrents.with(Torrents.torrent(2, "alpha"), "video", List.of(), 50, 10));
-        store(Torrents.with(Torrents.torrent(3, "Charlie"), "video", List.of(), 20, 20));
+        store(Torrents.with(Torrents.torrent(1, "Bravo"), Category.MOVIES, List.of(), 5, 30));
+        store(Torrents.with(Torrents.torrent(2, "alpha"), Category.MOVIES, List.of(), 50, 10));
+        store(Torrents.with(Torrents.torrent(3, "Charlie"), Category.MOVIES, List.of(), 20, 20));
         SearchRequest all = SearchRequest.of("");
 
         assertEquals(List.of(2L, 3L, 1L), ids(all.sortedBy(SortOrder.SEEDERS, false)));
@@ -108,25 +119,25 @@ class TorrentIndexTest {
 
     @Test
     void filtersByCategoryTagSizeAndCountsEveryCategoryOfTheMatches() throws IOException {
-        store(Torrents.with(Torrents.torrent(1, "Linux.Distro"), "software", List.of("linux"), 0, 0));
-        store(Torrents.with(Torrents.torrent(2, "Linux.Talk"), "video", List.of("talk"), 0, 0));
-        store(Torrents.with(Torrents.torrent(3, "Linux.Book"), "books", List.of("linux"), 0, 0));
-        store(Torrents.with(Torrents.torrent(4, "Other.Book"), "books", List.of(), 0, 0));
+        store(Torrents.with(Torrents.torrent(1, "Linux.Distro"), Category.PC, List.of("linux"), 0, 0));
+        store(Torrents.with(Torrents.torrent(2, "Linux.Talk"), Category.MOVIES, List.of("talk"), 0, 0));
+        store(Torrents.with(Torrents.torrent(3, "Linux.Book"), Category.BOOKS, List.of("linux"), 0, 0));
+        store(Torrents.with(Torrents.torrent(4, "Other.Book"), Category.BOOKS, List.of(), 0, 0));
         SearchRequest linux = SearchRequest.of("linux");
 
         SearchResults all = index.search(linux);
         assertEquals(3, all.total());
-        assertEquals(Map.of("software", 1L, "video", 1L, "books", 1L), all.categories());
-        assertEquals(List.of(3L), ids(linux.filtered("books", null, null, null, null)));
+        assertEquals(Map.of("4000", 1L, "2000", 1L, "7000", 1L), all.categories());
+        assertEquals(List.of(3L), ids(linux.filtered(Category.BOOKS, null, null, null, null)));
         assertEquals(List.of(1L, 3L), ids(linux.filtered(null, "linux", null, null, null)).stream().sorted().toList());
         assertEquals(List.of(2L, 3L), ids(linux.filtered(null, null, 2000L, 3000L, null)).stream().sorted().toList());
-        assertEquals(List.of(), ids(linux.filtered("music", null, null, null, null)));
+        assertEquals(List.of(), ids(linux.filtered(Category.AUDIO, null, null, null, null)));
     }
 
     @Test
     void pagesThroughHitsWithTheTotalOnEveryPage() throws IOException {
         for (long id = 1; id <= 25; id++) {
-            store(Torrents.with(Torrents.torrent(id, "Paged.Item"), "video", List.of(), id, 0));
+            store(Torrents.with(Torrents.torrent(id, "Paged.Item"), Category.MOVIES, List.of(), id, 0));
         }
         SearchRequest bySeeders = SearchRequest.of("paged").sortedBy(SortOrder.SEEDERS, false);
 
@@ -157,10 +168,10 @@ class TorrentIndexTest {
 
     @Test
     void suggestCompletesNamesMostSeededFirst() throws IOException {
-        store(Torrents.with(Torrents.torrent(1, "Ubuntu.22.04.Desktop"), "software", List.of(), 10, 0));
-        store(Torrents.with(Torrents.torrent(2, "Ubuntu.24.04.Desktop"), "software", List.of(), 90, 0));
-        store(Torrents.with(Torrents.torrent(3, "Kubuntu.24.04"), "software", List.of(), 99, 0));
-        store(Torrents.with(Torrents.torrent(4, "Other", "ubuntu-inside.txt"), "software", List.of(), 100, 0));
+        store(Torrents.with(Torrents.torrent(1, "Ubuntu.22.04.Desktop"), Category.PC, List.of(), 10, 0));
+        store(Torrents.with(Torrents.torrent(2, "Ubuntu.24.04.Desktop"), Category.PC, List.of(), 90, 0));
+        store(Torrents.with(Torrents.torrent(3, "Kubuntu.24.04"), Category.PC, List.of(), 99, 0));
+        store(Torrents.with(Torrents.torrent(4, "Other", "ubuntu-inside.txt"), Category.PC, List.of(), 100, 0));
 
         assertEquals(List.of("Ubuntu.24.04.Desktop", "Ubuntu.22.04.Desktop"), index.suggest("ubu", 10));
         assertEquals(List.of("Ubuntu.24.04.Desktop"), index.suggest("ubuntu 24", 10));
@@ -210,11 +221,11 @@ class TorrentIndexTest {
         catalogue.torrents.set(1, renamed);
         catalogue.torrents.remove(0);
         catalogue.torrents.add(added);
-        catalogue.torrents.set(1, Torrents.with(catalogue.torrents.get(1), "video", List.of(), 42, 7));
+        catalogue.torrents.set(1, Torrents.with(catalogue.torrents.get(1), Category.MOVIES, List.of(), 42, 7));
         before.apply(new CatalogueChange.Stored(renamed));
         before.apply(new CatalogueChange.Stored(added));
         before.apply(new CatalogueChange.Removed(1, Torrents.v1(1)));
-        before.apply(new CatalogueChange.Counts(List.of(new SwarmCountsUpdate(Torrents.v1(3), 42, 7, 0))));
+        before.apply(new CatalogueChange.Counts(List.of(new CataloguedCounts(Torrents.v1(3), 42, 7, 0))));
         before.abandon();
 
         try (TorrentIndex after = TorrentIndex.open(FSDirectory.open(dir))) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.swarmport.tracker.catalogue.CatalogueSource;
 import org.swarmport.tracker.catalogue.CataloguedTorrent;
+import org.swarmport.tracker.catalogue.Category;
 
 /** Catalogued torrents for tests, with hashes derived from the id. */
 final class Torrents {
@@ -24,11 +25,11 @@ final class Torrents {
     }
 
     static CataloguedTorrent torrent(long id, String name, String... files) {
-        return new CataloguedTorrent(id, v1(id), v2(id), v1(id), name, "", "video", List.of(), List.of(files),
+        return new CataloguedTorrent(id, v1(id), v2(id), v1(id), name, "", Category.MOVIES, List.of(), List.of(files),
                 1000L * id, OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).plusDays(id), 0, 0, 0);
     }
 
-    static CataloguedTorrent with(CataloguedTorrent t, String category, List<String> tags, long seeders, long leechers) {
+    static CataloguedTorrent with(CataloguedTorrent t, Category category, List<String> tags, long seeders, long leechers) {
         return new CataloguedTorrent(t.id(), t.infoHashV1(), t.infoHashV2(), t.swarmHash(), t.name(), t.description(),
                 category, tags, t.files(), t.totalSize(), t.addedAt(), seeders, leechers, t.completed());
     }
