@@ -63,17 +63,33 @@ final class FileContentStore implements ContentStore {
     public Optional<FileState> state(int file) throws StorageException {
         FilePath path = pathOf(file);
         Path resolved = directory.resolve(path);
+        BasicFileAttributes attributes;
         try {
-            BasicFileAttributes attributes = Files.readAttributes(resolved, BasicFileAttributes.class);
-            if (!attributes.isRegularFile()) {
-                throw new StorageException(path.toString(), "is not a regular file", null);
-            }
-            return Optional.of(new FileState(attributes.size(), attributes.lastModifiedTime().toMillis()));
+            attributes = Files.readAttributes(resolved, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
+            if (underAFile(resolved)) {
+                // A file stands where a directory of the path should: this file cannot exist
+                // yet, and creating it will say what is in the way.
+                return Optional.empty();
+            }
             throw DownloadDirectory.failure(path.toString(), "cannot read attributes", e);
         }
+        if (!attributes.isRegularFile()) {
+            throw new StorageException(path.toString(), "is not a regular file", null);
+        }
+        return Optional.of(new FileState(attributes.size(), attributes.lastModifiedTime().toMillis()));
+    }
+
+    /** Whether the nearest existing directory above {@code file} is in fact not a directory. */
+    private boolean underAFile(Path file) {
+        for (Path at = file.getParent(); at != null && !at.equals(directory.root()); at = at.getParent()) {
+            if (Files.exists(at)) {
+                return !Files.isDirectory(at);
+            }
+        }
+        return false;
     }
 
     @Override
