@@ -30,6 +30,8 @@ import org.swarmport.peer.wire.Bitfield;
  * try (TorrentStorage storage = TorrentStorage.open(metainfo, Path.of("downloads"))) {
  *     storage.writeBlock(piece, offset, block);          // from a disk thread
  *     if (storage.verifyPiece(piece)) { announce(piece); }
+ *     // or, with the whole piece in memory: hashed first, written only when good
+ *     if (storage.writePiece(piece, wholePiece)) { announce(piece); }
  *     storage.transferBlock(piece, offset, length, 0, socket);   // upload, zero copy
  * }
  * }</pre>
@@ -250,6 +252,33 @@ public final class TorrentStorage implements Closeable {
         } finally {
             selection.readLock().unlock();
         }
+    }
+
+    /**
+     * Checks a whole piece held in memory and writes it only when it is good: the fast path for
+     * an engine that gathers a piece's blocks before storing them. Bad data never reaches the
+     * disk, and a good piece is not read back to be hashed.
+     *
+     * @param bytes all of the piece: exactly {@code pieceMap().pieceSize(piece)} remaining bytes
+     * @return whether the piece matched its hash and is now verified
+     * @throws IllegalArgumentException when {@code bytes} is not the piece's size
+     * @throws StorageException         when a file cannot be written
+     */
+    public boolean writePiece(int piece, ByteBuffer bytes) throws StorageException {
+        checkOpen();
+        int size = map.pieceSize(piece);
+        if (bytes.remaining() != size) {
+            throw new IllegalArgumentException(bytes.remaining() + " bytes for piece " + piece + " of " + size);
+        }
+        if (!PieceCheck.matches(metainfo, map, piece, bytes.duplicate())) {
+            return false;
+        }
+        if (writeBlock(piece, 0, bytes)) {
+            synchronized (verified) {
+                verified.set(piece);
+            }
+        }
+        return true;
     }
 
     /**

@@ -138,6 +138,24 @@ class TorrentStorageTest {
     }
 
     @Test
+    void aWholePieceFromMemoryIsHashedFirstAndWrittenOnlyWhenGood() throws IOException {
+        Content content = Content.of(MetainfoVersion.HYBRID, 16384, 20_000, 5);
+        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory)) {
+            byte[] bad = content.piece(0);
+            bad[100] ^= 1;
+            assertFalse(storage.writePiece(0, ByteBuffer.wrap(bad)));
+            assertFalse(Files.exists(directory.resolve("t/f00")), "bad data never reaches the disk");
+            assertTrue(storage.writePiece(0, ByteBuffer.wrap(content.piece(0))));
+            assertTrue(storage.isVerified(0));
+            assertTrue(storage.writePiece(1, ByteBuffer.wrap(content.piece(1))));
+            assertTrue(storage.writePiece(2, ByteBuffer.wrap(content.piece(2))));
+            assertThrows(IllegalArgumentException.class, () -> storage.writePiece(2, ByteBuffer.allocate(4)));
+        }
+        assertArrayEquals(content.fileBytes(0), Files.readAllBytes(directory.resolve("t/f00")));
+        assertArrayEquals(content.fileBytes(2), Files.readAllBytes(directory.resolve("t/f01")));
+    }
+
+    @Test
     void aVerifiedPieceIsNeverOverwritten() throws IOException {
         Content content = Content.of(MetainfoVersion.V1, 16384, 40_000);
         content.writeTo(directory);
