@@ -85,6 +85,19 @@ public final class PieceMap {
         return (int) Math.min(pieceLength, totalSpace - piece * pieceLength);
     }
 
+    /**
+     * Bytes of piece {@code piece} up to the end of its last file data: the piece size without
+     * the pad file or gap that ends it, which BEP 47 asks clients not to request.
+     */
+    public int dataLength(int piece) {
+        List<FileSpan> spans = spans(piece);
+        int length = pieceSize(piece);
+        for (int i = spans.size() - 1; i >= 0 && spans.get(i).padding(); i--) {
+            length -= spans.get(i).length();
+        }
+        return length;
+    }
+
     /** 16 KiB blocks in piece {@code piece}, the last possibly shorter (BEP 3). */
     public int blockCount(int piece) {
         return (pieceSize(piece) + BLOCK_SIZE - 1) / BLOCK_SIZE;

@@ -67,6 +67,7 @@ public final class TorrentStorage implements Closeable {
     /** Block reads and writes share it; a selection change, which moves bytes, holds it alone. */
     private final ReadWriteLock selection = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    private boolean readOnly;
     private String resumeProblem;
 
     private TorrentStorage(Metainfo metainfo, PieceMap map, ContentStore store) {
@@ -118,6 +119,7 @@ public final class TorrentStorage implements Closeable {
     }
 
     private void start(StorageOptions options) throws StorageException {
+        readOnly = options.readOnly();
         ResumeData resume = options.useResume() ? readResume() : null;
         if (!options.useResume()) {
             resumeProblem = "resume data not used";
@@ -130,7 +132,7 @@ public final class TorrentStorage implements Closeable {
             FileEntry file = files.get(i);
             priorities[i] = !stored(i) ? FilePriority.SKIP : chosen == null ? FilePriority.NORMAL : chosen.get(i);
             placement.set(i, current.get(i).isPresent() ? CREATED : priorities[i].wanted() ? WANTED : PARKED);
-            if (placement.get(i) == WANTED && file.length() == 0) {
+            if (placement.get(i) == WANTED && file.length() == 0 && !readOnly) {
                 create(i);
             }
         }
@@ -223,7 +225,7 @@ public final class TorrentStorage implements Closeable {
      * @throws StorageException         when a file cannot be written (disk full, permission denied, vanished)
      */
     public boolean writeBlock(int piece, int offset, ByteBuffer data) throws StorageException {
-        checkOpen();
+        checkWritable();
         List<FileSpan> spans = map.spans(piece, offset, data.remaining());
         if (isVerified(piece)) {
             return false;
@@ -259,18 +261,25 @@ public final class TorrentStorage implements Closeable {
      * an engine that gathers a piece's blocks before storing them. Bad data never reaches the
      * disk, and a good piece is not read back to be hashed.
      *
-     * @param bytes all of the piece: exactly {@code pieceMap().pieceSize(piece)} remaining bytes
+     * @param bytes the piece: {@code pieceMap().pieceSize(piece)} remaining bytes, or
+     *              {@code pieceMap().dataLength(piece)} when the pad file that ends it was not
+     *              downloaded (BEP 47 asks clients not to request pad bytes)
      * @return whether the piece matched its hash and is now verified
-     * @throws IllegalArgumentException when {@code bytes} is not the piece's size
+     * @throws IllegalArgumentException when {@code bytes} is neither length
      * @throws StorageException         when a file cannot be written
      */
     public boolean writePiece(int piece, ByteBuffer bytes) throws StorageException {
-        checkOpen();
+        checkWritable();
         int size = map.pieceSize(piece);
-        if (bytes.remaining() != size) {
-            throw new IllegalArgumentException(bytes.remaining() + " bytes for piece " + piece + " of " + size);
+        int data = map.dataLength(piece);
+        if (bytes.remaining() != size && bytes.remaining() != data) {
+            throw new IllegalArgumentException(bytes.remaining() + " bytes for piece " + piece + " of " + size
+                    + (data == size ? "" : " (" + data + " without its padding)"));
         }
-        if (!PieceCheck.matches(metainfo, map, piece, bytes.duplicate())) {
+        PieceCheck check = new PieceCheck(metainfo, map, piece);
+        check.update(bytes.duplicate());
+        check.updateZeros(check.remaining());
+        if (!check.matches()) {
             return false;
         }
         if (writeBlock(piece, 0, bytes)) {
@@ -508,7 +517,7 @@ public final class TorrentStorage implements Closeable {
      * @throws StorageException         when bytes cannot be moved out of the part file
      */
     public void setFilePriority(int file, FilePriority priority) throws StorageException {
-        checkOpen();
+        checkWritable();
         Objects.requireNonNull(priority, "priority");
         if (!stored(file)) {
             throw new IllegalArgumentException(files.get(file).path() + " is a pad file or symlink and has no priority");
@@ -621,7 +630,7 @@ public final class TorrentStorage implements Closeable {
      * a timer and at stop; {@link #close()} calls it too.
      */
     public void saveResume() throws StorageException {
-        checkOpen();
+        checkWritable();
         byte[] encoded;
         selection.readLock().lock();
         try {
@@ -635,14 +644,16 @@ public final class TorrentStorage implements Closeable {
         store.writeResume(encoded);
     }
 
-    /** Saves the resume data and closes the files. */
+    /** Saves the resume data (unless read-only) and closes the files. */
     @Override
     public void close() throws StorageException {
         if (closed) {
             return;
         }
         try {
-            saveResume();
+            if (!readOnly) {
+                saveResume();
+            }
         } finally {
             closed = true;
             store.close();
@@ -652,6 +663,13 @@ public final class TorrentStorage implements Closeable {
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("storage of " + metainfo.name() + " is closed");
+        }
+    }
+
+    private void checkWritable() {
+        checkOpen();
+        if (readOnly) {
+            throw new IllegalStateException("storage of " + metainfo.name() + " is read-only");
         }
     }
 
