@@ -61,8 +61,11 @@ class PieceMapTest {
         PieceMap map = PieceMap.of(Content.of(MetainfoVersion.V2, 16384, 20_000, 5).metainfo);
         assertEquals(3, map.pieceCount());
         assertEquals(List.of(file(0, 16384, 0, 3616), new FileSpan(FileSpan.GAP, 0, 3616, 12768, true)), map.spans(1));
-        assertEquals(List.of(file(1, 0, 0, 5)), map.spans(2));
         assertEquals(16384, map.pieceSize(1), "the gap is part of the piece on the wire");
+        assertEquals(List.of(file(1, 0, 0, 5), new FileSpan(FileSpan.GAP, 0, 5, 16379, true)), map.spans(2));
+        assertEquals(16384, map.pieceSize(2), "the last piece too is whole, as libtorrent sends and requests it");
+        assertEquals(5, map.dataLength(2));
+        assertEquals(3 * 16384, map.totalSpace());
     }
 
     @Test
