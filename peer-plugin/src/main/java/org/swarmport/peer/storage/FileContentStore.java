@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -181,10 +182,11 @@ final class FileContentStore implements ContentStore {
         try (FileChannel channel = FileChannel.open(resolved, StandardOpenOption.READ)) {
             // One byte more than allowed, so that a longer file is seen to be too long.
             ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(channel.size(), maxBytes + 1L));
-            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
-                // read until full or the end
+            int n = 0;
+            while (bytes.hasRemaining() && n >= 0) {
+                n = channel.read(bytes);
             }
-            return Optional.of(java.util.Arrays.copyOf(bytes.array(), bytes.position()));
+            return Optional.of(Arrays.copyOf(bytes.array(), bytes.position()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -35,6 +35,14 @@ class PathSafetyTest {
         return Files.createDirectories(directory.resolve("downloads"));
     }
 
+    /** Writes and verifies the torrent's one piece under {@code downloads}. */
+    private void downloadInto(Path downloads) throws IOException {
+        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, downloads)) {
+            storage.writeBlock(0, 0, ByteBuffer.wrap(content.piece(0)));
+            assertTrue(storage.verifyPiece(0));
+        }
+    }
+
     @Test
     void aSymlinkedDirectoryLeadingOutsideIsRefusedNamingTheTorrentPath() throws IOException {
         Path downloads = downloads();
@@ -84,10 +92,7 @@ class PathSafetyTest {
         Files.createDirectories(downloads.resolve("elsewhere"));
         Files.createDirectories(downloads.resolve("t"));
         Files.createSymbolicLink(downloads.resolve("t/sub"), downloads.resolve("elsewhere"));
-        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, downloads)) {
-            storage.writeBlock(0, 0, ByteBuffer.wrap(content.piece(0)));
-            assertTrue(storage.verifyPiece(0));
-        }
+        downloadInto(downloads);
         assertTrue(Files.exists(downloads.resolve("elsewhere/victim.txt")));
     }
 
@@ -95,10 +100,7 @@ class PathSafetyTest {
     void theDownloadDirectoryMayItselfBeASymlink() throws IOException {
         Path real = downloads();
         Path link = Files.createSymbolicLink(directory.resolve("link"), real);
-        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, link)) {
-            storage.writeBlock(0, 0, ByteBuffer.wrap(content.piece(0)));
-            assertTrue(storage.verifyPiece(0));
-        }
+        downloadInto(link);
         assertTrue(Files.exists(real.resolve("t/sub/victim.txt")));
     }
 

@@ -10,8 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoVersion;
 import org.swarmport.peer.wire.Bitfield;
@@ -43,6 +47,14 @@ class ResumeDataTest {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * The defect found in {@link #sample()}'s encoding after its first match of {@code regex} is
+     * replaced by {@code replacement}.
+     */
+    private String defect(String regex, String replacement) {
+        return message(bytes(text(sample().encode(metainfo)).replaceFirst(regex, replacement)));
+    }
+
     private String message(byte[] data) {
         return assertThrows(ResumeDataException.class, () -> ResumeData.decode(data, metainfo)).getMessage();
     }
@@ -66,16 +78,44 @@ class ResumeDataTest {
         }
     }
 
+    /** Edits of valid resume data (a regex, its replacement) and the defect each must be named by. */
+    static Stream<Arguments> hostileEdits() {
+        return Stream.of(
+                // wrong types
+                Arguments.of("6:pieces1:.", "6:piecesi7e",
+                        "resume data: bencode: \"pieces\" is an integer, expected a string in dictionary at offset 0"),
+                Arguments.of(FIRST_FILE, "i1e", "resume data: files[0]: is not a dictionary"),
+                Arguments.of("16:swarmport resume", "16:swarmport RESUME",
+                        "resume data: file format: is not 'swarmport resume'"),
+                // the wrong number of pieces (BEP 3 bitfield: two bytes where three pieces need one) or files
+                Arguments.of("6:pieces1:(.)", "6:pieces2:$1\u0000",
+                        "resume data: pieces: bitfield of 2 bytes for 3 pieces (expected 1)"),
+                Arguments.of("6:pieces1:.", "6:pieces1:\u00ff",
+                        "resume data: pieces: bitfield has spare bit 3 set beyond the last piece 2"),
+                Arguments.of(FIRST_FILE, "", "resume data: files: 3 entries for the torrent's 4 files"),
+                Arguments.of("10:prioritiesl", "10:prioritiesli0e",
+                        "resume data: priorities: 5 entries for the torrent's 4 files"),
+                // huge and negative numbers
+                Arguments.of("4:sizei20000e", "4:sizei-5e", "resume data: files[0].size: -5 is negative"),
+                Arguments.of("10:prioritiesli3e", "10:prioritiesli99e",
+                        "resume data: priorities[0]: 99 is not a priority 0..3"),
+                Arguments.of("4:sizei20000e", "4:sizei99999999999999999999e",
+                        "resume data: bencode: integer overflows 64 bits at offset 89"),
+                Arguments.of("12:piece lengthi16384e", "12:piece lengthi1099511627776e",
+                        "resume data: piece length: 1099511627776 is not the torrent's 16384"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileEdits")
+    void eachHostileEditIsNamed(String regex, String replacement, String expected) {
+        assertEquals(expected, defect(regex, replacement));
+    }
+
     @Test
-    void wrongTypesAreNamed() {
-        String good = text(sample().encode(metainfo));
-        assertEquals("resume data: is a list, not a dictionary", message(bytes("le")));
-        assertEquals("resume data: bencode: \"pieces\" is an integer, expected a string in dictionary at offset 0",
-                message(bytes(good.replaceFirst("6:pieces1:.", "6:piecesi7e"))));
-        assertEquals("resume data: files[0]: is not a dictionary",
-                message(bytes(good.replace(FIRST_FILE, "i1e"))));
-        assertEquals("resume data: file format: is not 'swarmport resume'",
-                message(bytes(good.replace("16:swarmport resume", "16:swarmport RESUME"))));
+    void theLargestSizeDecodesAndSimplyMatchesNoFile() throws Exception {
+        ResumeData huge = ResumeData.decode(bytes(text(sample().encode(metainfo))
+                .replace("4:sizei20000e", "4:sizei" + Long.MAX_VALUE + "e")), metainfo);
+        assertEquals(Long.MAX_VALUE, huge.files().get(0).orElseThrow().size());
     }
 
     @Test
@@ -88,33 +128,8 @@ class ResumeDataTest {
     }
 
     @Test
-    void theWrongNumberOfPiecesOrFilesIsRefused_BEP3() {
-        String good = text(sample().encode(metainfo));
-        // Two bitfield bytes for a torrent of three pieces, which needs one.
-        assertEquals("resume data: pieces: bitfield of 2 bytes for 3 pieces (expected 1)",
-                message(bytes(good.replaceFirst("6:pieces1:(.)", "6:pieces2:$1\u0000"))));
-        assertEquals("resume data: pieces: bitfield has spare bit 3 set beyond the last piece 2",
-                message(bytes(good.replaceFirst("6:pieces1:.", "6:pieces1:\u00ff"))));
-        assertEquals("resume data: files: 3 entries for the torrent's 4 files",
-                message(bytes(good.replace(FIRST_FILE, ""))));
-        assertEquals("resume data: priorities: 5 entries for the torrent's 4 files",
-                message(bytes(good.replace("10:prioritiesl", "10:prioritiesli0e"))));
-    }
-
-    @Test
-    void hugeAndNegativeNumbersAreRefusedOrHarmless() throws Exception {
-        String good = text(sample().encode(metainfo));
-        assertEquals("resume data: files[0].size: -5 is negative",
-                message(bytes(good.replace("4:sizei20000e", "4:sizei-5e"))));
-        assertEquals("resume data: priorities[0]: 99 is not a priority 0..3",
-                message(bytes(good.replace("10:prioritiesli3e", "10:prioritiesli99e"))));
-        String tooBig = message(bytes(good.replace("4:sizei20000e", "4:sizei99999999999999999999e")));
-        assertEquals(true, tooBig.startsWith("resume data: bencode: "), tooBig);
-        assertEquals("resume data: piece length: 1099511627776 is not the torrent's 16384",
-                message(bytes(good.replace("12:piece lengthi16384e", "12:piece lengthi1099511627776e"))));
-        // The largest size there is decodes; it simply matches no file, so the file is rechecked.
-        ResumeData huge = ResumeData.decode(bytes(good.replace("4:sizei20000e", "4:sizei" + Long.MAX_VALUE + "e")), metainfo);
-        assertEquals(Long.MAX_VALUE, huge.files().get(0).orElseThrow().size());
+    void aListIsNotResumeData() {
+        assertEquals("resume data: is a list, not a dictionary", message(bytes("le")));
     }
 
     @Test
