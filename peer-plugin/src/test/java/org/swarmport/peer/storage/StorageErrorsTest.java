@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,6 +20,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.swarmport.peer.interop.RealTools;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoVersion;
 
@@ -43,6 +45,34 @@ class StorageErrorsTest {
                 DownloadDirectory.failure("t/f01", "cannot open for writing", new AccessDeniedException("/data/t/f01")).getMessage());
         assertEquals("t/f01: cannot open: file vanished",
                 DownloadDirectory.failure("t/f01", "cannot open", new NoSuchFileException("/data/t/f01")).getMessage());
+    }
+
+    @Test
+    void aFileWeMayNotWriteIsPermissionDeniedAndVerifiedPiecesStay() throws Exception {
+        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory)) {
+            storage.writeBlock(0, 0, ByteBuffer.wrap(content.piece(0)));
+            assertTrue(storage.verifyPiece(0));
+        }
+        Path f00 = directory.resolve("t/f00");
+        // Root ignores file modes, so the file is made immutable instead (Linux chattr, EPERM).
+        RealTools.output(List.of("chattr", "+i", f00.toString()), 10);
+        assumeTrue(isImmutable(f00), "chattr +i is not available here");
+        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory)) {
+            StorageException denied = assertThrows(StorageException.class,
+                    () -> storage.writeBlock(1, 0, ByteBuffer.wrap(content.piece(1))));
+            assertEquals("t/f00: cannot open for writing: permission denied", denied.getMessage());
+            assertTrue(denied.getCause() instanceof FileSystemException);
+            assertTrue(storage.isVerified(0), "the verified piece stays verified");
+            assertTrue(storage.recheck(RecheckListener.NONE).get(0), "and readable");
+        } finally {
+            RealTools.output(List.of("chattr", "-i", f00.toString()), 10);
+        }
+    }
+
+    /** Whether {@code file} carries the immutable attribute, as lsattr shows it. */
+    private static boolean isImmutable(Path file) throws InterruptedException {
+        List<String> attributes = RealTools.output(List.of("lsattr", file.toString()), 10);
+        return !attributes.isEmpty() && attributes.get(0).split(" ")[0].contains("i");
     }
 
     @Test
