@@ -148,7 +148,7 @@ public final class TorrentStorage implements Closeable {
                 toCheck.add(piece);
             }
         }
-        check(toCheck, options.listener());
+        check(toCheck, options.listener(), current);
     }
 
     private ResumeData readResume() throws StorageException {
@@ -445,9 +445,10 @@ public final class TorrentStorage implements Closeable {
      */
     public Bitfield recheck(RecheckListener listener) throws StorageException {
         checkOpen();
+        List<Optional<FileState>> current;
         selection.writeLock().lock();
         try {
-            List<Optional<FileState>> current = currentStates();
+            current = currentStates();
             for (int i = 0; i < files.size(); i++) {
                 if (current.get(i).isEmpty() && placement.get(i) == CREATED) {
                     placement.set(i, priorities[i].wanted() ? WANTED : PARKED);
@@ -460,12 +461,13 @@ public final class TorrentStorage implements Closeable {
         for (int piece = 0; piece < map.pieceCount(); piece++) {
             all.add(piece);
         }
-        check(all, listener);
+        check(all, listener, current);
         return verifiedPieces();
     }
 
-    private void check(List<Integer> pieces, RecheckListener listener) throws StorageException {
-        List<Optional<FileState>> current = currentStates();
+    /** Hashes {@code pieces}, skipping those whose files are missing or short in {@code current}. */
+    private void check(List<Integer> pieces, RecheckListener listener, List<Optional<FileState>> current)
+            throws StorageException {
         int done = 0;
         for (int piece : pieces) {
             boolean good = hasAllBytes(piece, current) && hashMatches(piece);
