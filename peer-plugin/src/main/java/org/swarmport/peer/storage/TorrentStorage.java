@@ -151,8 +151,15 @@ public final class TorrentStorage implements Closeable {
         check(toCheck, options.listener(), current);
     }
 
-    private ResumeData readResume() throws StorageException {
-        Optional<byte[]> bytes = store.readResume(ResumeData.maxLength(metainfo));
+    private ResumeData readResume() {
+        Optional<byte[]> bytes;
+        try {
+            bytes = store.readResume(ResumeData.maxLength(metainfo));
+        } catch (StorageException e) {
+            // Unreadable resume data is no reason not to start: the pieces are hashed instead.
+            resumeProblem = e.getMessage();
+            return null;
+        }
         if (bytes.isEmpty()) {
             resumeProblem = "no resume data";
             return null;

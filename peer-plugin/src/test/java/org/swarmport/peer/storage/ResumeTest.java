@@ -2,6 +2,7 @@ package org.swarmport.peer.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -113,6 +114,22 @@ class ResumeTest {
                         storage.resumeProblem().orElseThrow());
             }
         }
+    }
+
+    @Test
+    void unreadableResumeDataMeansARecheckNotAFailureToStart() throws IOException {
+        content.writeTo(directory);
+        Files.createDirectory(resumeFile());
+        TorrentStorage storage = TorrentStorage.open(content.metainfo, directory, recording());
+        assertTrue(storage.isComplete());
+        assertEquals(content.metainfo.pieceCount(), hashed.size());
+        String problem = storage.resumeProblem().orElseThrow();
+        assertTrue(problem.startsWith("." + content.metainfo.bestInfoHash().hex() + ".resume: cannot read resume data: "),
+                problem);
+        StorageException closing = assertThrows(StorageException.class, storage::close,
+                "a directory cannot be replaced by the data");
+        assertTrue(closing.getMessage().contains("cannot save resume data"), closing.getMessage());
+        assertThrows(IllegalStateException.class, () -> storage.verifyPiece(0), "closed even so");
     }
 
     @Test
