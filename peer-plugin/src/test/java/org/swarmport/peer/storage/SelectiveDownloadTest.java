@@ -125,6 +125,27 @@ class SelectiveDownloadTest {
     }
 
     @Test
+    void aDamagedPartFileCostsOnlyTheBoundaryPiecesItHeld() throws IOException {
+        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory, skipMiddle())) {
+            download(storage, 0, 1, 3, 4);
+        }
+        byte[] damaged = Files.readAllBytes(partFile());
+        new java.util.Random(47).nextBytes(damaged);
+        Files.write(partFile(), damaged);
+        try (TorrentStorage again = TorrentStorage.open(content.metainfo, directory, skipMiddle())) {
+            Bitfield verified = again.verifiedPieces();
+            assertTrue(verified.get(0) && verified.get(4), "pieces of the selected files alone are untouched");
+            assertFalse(verified.get(1) || verified.get(3), "the boundary pieces are hashed again, and fail");
+            download(again, 1, 3);
+        }
+        Files.write(partFile(), java.util.Arrays.copyOf(Files.readAllBytes(partFile()), 5));
+        try (TorrentStorage truncated = TorrentStorage.open(content.metainfo, directory, skipMiddle())) {
+            assertEquals(2, truncated.verifiedPieces().cardinality(), "a truncated part file holds no slot");
+            download(truncated, 1, 3);
+        }
+    }
+
+    @Test
     void padFilesHaveNoPriority_BEP47() throws IOException {
         Content hybrid = Content.of(MetainfoVersion.HYBRID, 16384, 20_000, 5);
         try (TorrentStorage storage = TorrentStorage.open(hybrid.metainfo, directory)) {
