@@ -46,7 +46,7 @@ import org.swarmport.peer.wire.Bitfield;
  */
 public final class TorrentStorage implements Closeable {
 
-    /** Bytes read at once when hashing: a multiple of the 16 KiB block, small enough to stay in cache. */
+    /** Bytes read at once when hashing or moving: a multiple of the 16 KiB block, small enough to stay in cache. */
     private static final int HASH_CHUNK = 16 * PieceMap.BLOCK_SIZE;
     private static final ThreadLocal<ByteBuffer> HASH_BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(HASH_CHUNK));
 
@@ -560,10 +560,14 @@ public final class TorrentStorage implements Closeable {
             }
             for (FileSpan span : map.spans(piece)) {
                 if (span.file() == file) {
-                    ByteBuffer bytes = ByteBuffer.allocate(span.length());
-                    part.read(piece, span.pieceOffset(), bytes);
                     create(file);
-                    store.write(file, span.fileOffset(), bytes.flip());
+                    // In chunks: a piece may be as long as 1 GiB.
+                    ByteBuffer chunk = HASH_BUFFERS.get();
+                    for (int at = 0; at < span.length(); at += HASH_CHUNK) {
+                        chunk.clear().limit(Math.min(HASH_CHUNK, span.length() - at));
+                        part.read(piece, span.pieceOffset() + at, chunk);
+                        store.write(file, span.fileOffset() + at, chunk.flip());
+                    }
                 }
             }
             if (!needsPart(piece)) {

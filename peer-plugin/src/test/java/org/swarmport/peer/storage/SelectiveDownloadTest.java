@@ -89,6 +89,21 @@ class SelectiveDownloadTest {
     }
 
     @Test
+    void bytesMoveInFromThePartFileInChunksWhenPiecesAreLarge() throws IOException {
+        // 1 MiB pieces: f01's 434,176 bytes in piece 0 are more than one move chunk.
+        Content large = Content.of(MetainfoVersion.V1, 1 << 20, 614_400, 1_572_864, 614_400);
+        try (TorrentStorage storage = TorrentStorage.open(large.metainfo, directory, skipMiddle())) {
+            for (int piece : new int[] {0, 2}) {
+                assertTrue(storage.writePiece(piece, ByteBuffer.wrap(large.piece(piece))), "piece " + piece);
+            }
+            storage.setFilePriority(1, FilePriority.NORMAL);
+            storage.writePiece(1, ByteBuffer.wrap(large.piece(1)));
+            assertTrue(storage.recheck(RecheckListener.NONE).isComplete());
+        }
+        assertArrayEquals(large.fileBytes(1), Files.readAllBytes(directory.resolve("t/f01")));
+    }
+
+    @Test
     void unselectingACreatedFileKeepsItAndItsData() throws IOException {
         try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory)) {
             download(storage, 0, 1, 2, 3, 4);
