@@ -1,0 +1,86 @@
+package org.swarmport.peer.swarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.swarmport.peer.metainfo.ContentSource;
+import org.swarmport.peer.metainfo.FilePath;
+import org.swarmport.peer.metainfo.Metainfo;
+import org.swarmport.peer.metainfo.MetainfoBuilder;
+import org.swarmport.peer.metainfo.MetainfoVersion;
+
+class PieceGeometryTest {
+
+    private static final int KIB = 1024;
+
+    private static Metainfo twoFiles(MetainfoVersion version) throws Exception {
+        return MetainfoBuilder.directory("two")
+                .add(FilePath.of("a"), ContentSource.of(new byte[20 * KIB]))
+                .add(FilePath.of("b"), ContentSource.of(new byte[40 * KIB]))
+                .pieceLength(32 * KIB)
+                .version(version)
+                .build();
+    }
+
+    @Test
+    void lastPieceOfAV1TorrentIsShortAndSoIsItsLastBlock_BEP3() {
+        PieceGeometry geometry = PieceGeometry.uniform(3, 40_000, 100_000);
+        assertEquals(40_000, geometry.pieceLength(0));
+        assertEquals(20_000, geometry.pieceLength(2));
+        assertEquals(3, geometry.blockCount(0));
+        assertEquals(new Block(0, 32 * KIB, 40_000 - 32 * KIB), geometry.block(0, 2));
+        assertEquals(2, geometry.blockCount(2));
+        assertEquals(new Block(2, 16 * KIB, 20_000 - 16 * KIB), geometry.block(2, 1));
+    }
+
+    @Test
+    void v2OnlyTorrentsHaveAShortLastPieceInEveryFile_BEP52() throws Exception {
+        PieceGeometry geometry = PieceGeometry.of(twoFiles(MetainfoVersion.V2));
+        assertEquals(3, geometry.pieceCount());
+        assertEquals(20 * KIB, geometry.pieceLength(0));
+        assertEquals(32 * KIB, geometry.pieceLength(1));
+        assertEquals(8 * KIB, geometry.pieceLength(2));
+        assertEquals(new Block(0, 16 * KIB, 4 * KIB), geometry.block(0, 1));
+    }
+
+    @Test
+    void hybridTorrentsSendPadFilesSoOnlyTheLastPieceIsShort_BEP47() throws Exception {
+        PieceGeometry geometry = PieceGeometry.of(twoFiles(MetainfoVersion.HYBRID));
+        assertEquals(3, geometry.pieceCount());
+        assertEquals(32 * KIB, geometry.pieceLength(0));
+        assertEquals(32 * KIB, geometry.pieceLength(1));
+        assertEquals(8 * KIB, geometry.pieceLength(2));
+    }
+
+    @Test
+    void v1TorrentsLetPiecesStraddleFiles_BEP3() throws Exception {
+        PieceGeometry geometry = PieceGeometry.of(twoFiles(MetainfoVersion.V1));
+        assertEquals(2, geometry.pieceCount());
+        assertEquals(32 * KIB, geometry.pieceLength(0));
+        assertEquals(28 * KIB, geometry.pieceLength(1));
+    }
+
+    @Test
+    void onlyExactBlocksOfTheTorrentAreBlocks() {
+        PieceGeometry geometry = PieceGeometry.uniform(3, 40_000, 100_000);
+        assertTrue(geometry.isBlock(new Block(1, 0, 16 * KIB)));
+        assertFalse(geometry.isBlock(new Block(1, 0, 100)), "short block inside a piece");
+        assertFalse(geometry.isBlock(new Block(1, 32 * KIB, 16 * KIB)), "runs past the end of the piece");
+        assertFalse(geometry.isBlock(new Block(2, 32 * KIB, 1)), "starts past the end of the last piece");
+        assertFalse(geometry.isBlock(new Block(3, 0, 16 * KIB)), "no such piece");
+        assertThrows(IllegalArgumentException.class, () -> new Block(0, 100, 16 * KIB));
+        assertThrows(IllegalArgumentException.class, () -> new Block(0, 0, 16 * KIB + 1));
+    }
+
+    @Test
+    void refusesInconsistentLayouts() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PieceGeometry.uniform(2, 40_000, 100_000));
+        assertEquals("100000 bytes in pieces of 40000 make 3 pieces, not 2", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PieceGeometry.uniform(1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> PieceGeometry.uniform(1, 1L << 31, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> PieceGeometry.uniform(3, 40_000, 100_000).block(2, 2));
+    }
+}
