@@ -6,12 +6,15 @@ import org.swarmport.peer.metainfo.FileEntry;
 import org.swarmport.peer.metainfo.Metainfo;
 
 /**
- * How long each piece of a torrent is, and so how many {@link Block}s it has.
+ * Which bytes of each piece we request, and so how many {@link Block}s each piece has: from the
+ * start of the piece to the end of the last file data in it.
  *
- * <p>In a v1 or hybrid torrent every piece has the nominal length except the last. In a
- * v2-only torrent every file starts on a piece boundary (BEP 52), so the last piece of each file
- * is short; the wire carries those short pieces as they are, and the picker must not ask for
- * bytes past a file's end. Immutable.
+ * <p>In a plain v1 torrent that is the whole piece, the last piece being shorter. Padding is
+ * not requested: BEP 47 says clients "should avoid requesting byte-ranges covering" pad files,
+ * whose content is zeros by definition, and in a v2-only torrent (BEP 52) every file starts on
+ * a piece boundary, so the last piece of each file ends with the file. A pad file aligns the next
+ * file to a piece boundary, so it always runs to the end of its piece and skipping it just makes
+ * the piece's data shorter; storage supplies the zeros when it hashes the piece. Immutable.
  */
 public final class PieceGeometry {
 
@@ -21,7 +24,7 @@ public final class PieceGeometry {
     private final int pieceCount;
     private final int pieceLength;
     private final int lastPieceLength;
-    /** Length of every piece when they are not all nominal but the last (v2-only); else null. */
+    /** Data length of every piece when they are not all nominal but the last (padding, v2); else null. */
     private final int[] lengths;
 
     private PieceGeometry(int pieceCount, int pieceLength, int lastPieceLength, int[] lengths) {
@@ -47,8 +50,11 @@ public final class PieceGeometry {
     }
 
     /**
-     * The geometry of a parsed torrent: its files (pad files included, they are sent like
-     * content) laid out in piece space, so v2-only torrents get their short per-file pieces.
+     * The geometry of a parsed torrent: its files laid out in piece space, without pad files
+     * (BEP 47) and v2 alignment gaps (BEP 52).
+     *
+     * @throws IllegalArgumentException when a piece holds no file data at all (a pad file longer
+     *                                  than a piece), which no correct torrent has
      */
     public static PieceGeometry of(Metainfo metainfo) {
         long nominal = metainfo.pieceLength();
@@ -57,7 +63,7 @@ public final class PieceGeometry {
         int[] lengths = new int[count];
         List<FileEntry> files = metainfo.files();
         for (FileEntry file : files) {
-            if (file.length() == 0) {
+            if (file.length() == 0 || file.padding()) {
                 continue;
             }
             long end = file.offset() + file.length();
@@ -74,7 +80,7 @@ public final class PieceGeometry {
         boolean uniform = true;
         for (int piece = 0; piece < count; piece++) {
             if (lengths[piece] == 0) {
-                throw new IllegalArgumentException("piece " + piece + " holds no file data");
+                throw new IllegalArgumentException("piece " + piece + " holds no file data, only padding");
             }
             if (piece < count - 1 && lengths[piece] != nominal) {
                 uniform = false;
@@ -98,8 +104,8 @@ public final class PieceGeometry {
         return pieceLength;
     }
 
-    /** Bytes of piece {@code piece}. */
-    public int pieceLength(int piece) {
+    /** Bytes of piece {@code piece} that are requested: up to the end of its last file data. */
+    public int dataLength(int piece) {
         checkPiece(piece);
         if (lengths != null) {
             return lengths[piece];
@@ -109,12 +115,12 @@ public final class PieceGeometry {
 
     /** Blocks of piece {@code piece}: its length over 16 KiB, rounded up. */
     public int blockCount(int piece) {
-        return (pieceLength(piece) + Block.LENGTH - 1) / Block.LENGTH;
+        return (dataLength(piece) + Block.LENGTH - 1) / Block.LENGTH;
     }
 
     /** Block {@code index} of piece {@code piece}, with the short length of a piece's last block. */
     public Block block(int piece, int index) {
-        int length = pieceLength(piece);
+        int length = dataLength(piece);
         int offset = index * Block.LENGTH;
         if (index < 0 || offset >= length) {
             throw new IndexOutOfBoundsException("block " + index + " of piece " + piece + " (" + length + " bytes)");
@@ -127,7 +133,7 @@ public final class PieceGeometry {
         if (block.piece() >= pieceCount) {
             return false;
         }
-        int length = pieceLength(block.piece());
+        int length = dataLength(block.piece());
         return block.offset() < length && block.length() == Math.min(Block.LENGTH, length - block.offset());
     }
 

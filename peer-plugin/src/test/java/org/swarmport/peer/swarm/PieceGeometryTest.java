@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.util.Objects;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.swarmport.peer.metainfo.ContentSource;
 import org.swarmport.peer.metainfo.FilePath;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoBuilder;
+import org.swarmport.peer.metainfo.MetainfoParser;
 import org.swarmport.peer.metainfo.MetainfoVersion;
 
 class PieceGeometryTest {
@@ -28,8 +34,8 @@ class PieceGeometryTest {
     @Test
     void lastPieceOfAV1TorrentIsShortAndSoIsItsLastBlock_BEP3() {
         PieceGeometry geometry = PieceGeometry.uniform(3, 40_000, 100_000);
-        assertEquals(40_000, geometry.pieceLength(0));
-        assertEquals(20_000, geometry.pieceLength(2));
+        assertEquals(40_000, geometry.dataLength(0));
+        assertEquals(20_000, geometry.dataLength(2));
         assertEquals(3, geometry.blockCount(0));
         assertEquals(new Block(0, 32 * KIB, 40_000 - 32 * KIB), geometry.block(0, 2));
         assertEquals(2, geometry.blockCount(2));
@@ -40,27 +46,50 @@ class PieceGeometryTest {
     void v2OnlyTorrentsHaveAShortLastPieceInEveryFile_BEP52() throws Exception {
         PieceGeometry geometry = PieceGeometry.of(twoFiles(MetainfoVersion.V2));
         assertEquals(3, geometry.pieceCount());
-        assertEquals(20 * KIB, geometry.pieceLength(0));
-        assertEquals(32 * KIB, geometry.pieceLength(1));
-        assertEquals(8 * KIB, geometry.pieceLength(2));
+        assertEquals(20 * KIB, geometry.dataLength(0));
+        assertEquals(32 * KIB, geometry.dataLength(1));
+        assertEquals(8 * KIB, geometry.dataLength(2));
         assertEquals(new Block(0, 16 * KIB, 4 * KIB), geometry.block(0, 1));
     }
 
     @Test
-    void hybridTorrentsSendPadFilesSoOnlyTheLastPieceIsShort_BEP47() throws Exception {
-        PieceGeometry geometry = PieceGeometry.of(twoFiles(MetainfoVersion.HYBRID));
+    void padFilesOfHybridTorrentsAreNotRequested_BEP47() throws Exception {
+        Metainfo hybrid = twoFiles(MetainfoVersion.HYBRID);
+        assertTrue(hybrid.files().stream().anyMatch(file -> file.padding()), "the builder pads a hybrid torrent");
+        PieceGeometry geometry = PieceGeometry.of(hybrid);
         assertEquals(3, geometry.pieceCount());
-        assertEquals(32 * KIB, geometry.pieceLength(0));
-        assertEquals(32 * KIB, geometry.pieceLength(1));
-        assertEquals(8 * KIB, geometry.pieceLength(2));
+        assertEquals(20 * KIB, geometry.dataLength(0));
+        assertEquals(new Block(0, 16 * KIB, 4 * KIB), geometry.block(0, 1));
+        assertEquals(32 * KIB, geometry.dataLength(1));
+        assertEquals(8 * KIB, geometry.dataLength(2));
     }
 
     @Test
     void v1TorrentsLetPiecesStraddleFiles_BEP3() throws Exception {
         PieceGeometry geometry = PieceGeometry.of(twoFiles(MetainfoVersion.V1));
         assertEquals(2, geometry.pieceCount());
-        assertEquals(32 * KIB, geometry.pieceLength(0));
-        assertEquals(28 * KIB, geometry.pieceLength(1));
+        assertEquals(32 * KIB, geometry.dataLength(0));
+        assertEquals(28 * KIB, geometry.dataLength(1));
+    }
+
+    /** Real torrents of the tools: the requested bytes of all pieces are exactly the content, padding left out. */
+    @ParameterizedTest
+    @ValueSource(strings = {"libtorrent-v1-multi", "libtorrent-v2-multi", "libtorrent-hybrid-multi", "libtorrent-hybrid-single",
+            "mktorrent-multi", "transmission-multi"})
+    void requestedBytesOfToolTorrentsAreTheirContent(String name) throws Exception {
+        Metainfo metainfo;
+        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/metainfo/tools/" + name + ".torrent"))) {
+            metainfo = MetainfoParser.parse(in.readAllBytes());
+        }
+        PieceGeometry geometry = PieceGeometry.of(metainfo);
+        long requested = 0;
+        for (int piece = 0; piece < geometry.pieceCount(); piece++) {
+            requested += geometry.dataLength(piece);
+            int blocks = geometry.blockCount(piece);
+            Block last = geometry.block(piece, blocks - 1);
+            assertEquals(geometry.dataLength(piece), last.offset() + last.length());
+        }
+        assertEquals(metainfo.totalLength(), requested);
     }
 
     @Test
