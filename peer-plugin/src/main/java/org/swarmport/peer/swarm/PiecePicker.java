@@ -455,8 +455,7 @@ public final class PiecePicker<P> {
                     if (partial.state(block) != PartialPiece.REQUESTED) {
                         continue;
                     }
-                    List<P> requesters = partial.requesters(block);
-                    if (requesters.size() == asked && !requesters.contains(peer)) {
+                    if (partial.requesterCount(block) == asked && !partial.isRequestedBy(block, peer)) {
                         partial.request(block, peer);
                         picked.add(geometry.block(partial.piece, block));
                     }
@@ -529,8 +528,12 @@ public final class PiecePicker<P> {
             }
             return BlockReceipt.of(BlockReceipt.Outcome.DUPLICATE);
         }
-        List<PeerBlock<P>> cancels = new ArrayList<>();
-        for (P other : partial.receive(index, peer)) {
+        List<P> others = partial.receive(index, peer);
+        if (others.isEmpty()) {
+            return BlockReceipt.accepted(partial.isComplete());
+        }
+        List<PeerBlock<P>> cancels = new ArrayList<>(others.size());
+        for (P other : others) {
             PeerState otherState = peers.get(other);
             if (otherState != null && otherState.requests.remove(key) != null) {
                 rememberCancelled(otherState, key);
