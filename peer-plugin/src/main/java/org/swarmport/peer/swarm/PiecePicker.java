@@ -28,7 +28,7 @@ import org.swarmport.peer.wire.Bitfield;
  * <li>End game: when no free block is left that any connected peer could serve, blocks
  *     already requested from others are requested again, up to
  *     {@link PickerSettings#endGameRequesters()} peers per block; the first copy in wins and the
- *     others are reported for cancelling.</li>
+ *     others are reported for cancelling. Stalled peers get no duplicates.</li>
  * </ol>
  * Only wanted pieces are picked (the storage's file priorities, {@link #setWanted}).
  *
@@ -367,7 +367,8 @@ public final class PiecePicker<P> {
             if (picked.size() < maxBlocks) {
                 pickNewPieces(peer, state, picked, maxBlocks);
             }
-            if (picked.size() < maxBlocks && isEndGame()) {
+            // A stalled peer gets no duplicates: they would only take end-game slots from peers that deliver.
+            if (picked.size() < maxBlocks && !state.stalled && isEndGame()) {
                 pickEndGame(peer, state, picked, maxBlocks);
             }
         }

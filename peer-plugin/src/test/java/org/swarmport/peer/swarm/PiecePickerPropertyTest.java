@@ -39,7 +39,7 @@ class PiecePickerPropertyTest {
     private int nextPeer;
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void invariantsHoldInRandomSwarmsAndTheDownloadAlwaysCompletes(long seed) {
         random = new SplittableRandom(seed);
         int pieces = 20 + random.nextInt(60);
@@ -48,7 +48,7 @@ class PiecePickerPropertyTest {
         geometry = PieceGeometry.uniform(pieces, pieceLength, total);
         picker = new PiecePicker<>(geometry, new Bitfield(pieces), new SplittableRandom(seed * 31));
 
-        for (int step = 0; step < 3000; step++) {
+        for (int step = 0; step < 2000; step++) {
             now += random.nextLong(2 * SECOND);
             randomEvent();
             checkInvariants();

@@ -180,6 +180,21 @@ class PiecePickerTest {
     }
 
     @Test
+    void aStalledPeerGetsNoEndGameDuplicates() {
+        PiecePicker<String> picker = picker(1, 2, 21);
+        withSeed(picker, "slow");
+        withSeed(picker, "fast");
+        picker.pick("slow", 1, 0);
+        picker.expireRequests(60 * SECOND);
+        assertTrue(picker.isStalled("slow"));
+        assertEquals(2, picker.pick("fast", 10, 61 * SECOND).size());
+        assertTrue(picker.isEndGame());
+        assertTrue(picker.pick("slow", 10, 61 * SECOND).isEmpty(), "a duplicate to a stalled peer would only take a slot");
+        withSeed(picker, "other");
+        assertEquals(2, picker.pick("other", 10, 61 * SECOND).size(), "a peer that is not stalled gets its duplicates");
+    }
+
+    @Test
     void noEndGameWhileAFreeBlockIsServable() {
         PiecePicker<String> picker = picker(3, 1, 9);
         picker.addPeer("a");
