@@ -23,15 +23,16 @@ public final class PieceGeometry {
 
     private final int pieceCount;
     private final int pieceLength;
+    /** Bytes of the last piece in piece space: to the end of the last file, pad files included. */
     private final int lastPieceLength;
-    /** Data length of every piece when they are not all nominal but the last (padding, v2); else null. */
-    private final int[] lengths;
+    /** Requested bytes of every piece when some piece ends in padding or a v2 gap; else null (all of each piece). */
+    private final int[] dataLengths;
 
-    private PieceGeometry(int pieceCount, int pieceLength, int lastPieceLength, int[] lengths) {
+    private PieceGeometry(int pieceCount, int pieceLength, int lastPieceLength, int[] dataLengths) {
         this.pieceCount = pieceCount;
         this.pieceLength = pieceLength;
         this.lastPieceLength = lastPieceLength;
-        this.lengths = lengths;
+        this.dataLengths = dataLengths;
     }
 
     /** {@code pieceCount} pieces of {@code pieceLength} bytes but the last, over {@code totalLength} bytes (v1). */
@@ -60,33 +61,37 @@ public final class PieceGeometry {
         long nominal = metainfo.pieceLength();
         checkPieceLength(nominal);
         int count = metainfo.pieceCount();
-        int[] lengths = new int[count];
-        List<FileEntry> files = metainfo.files();
-        for (FileEntry file : files) {
-            if (file.length() == 0 || file.padding()) {
+        int[] data = new int[count];
+        long spaceEnd = 0;
+        for (FileEntry file : metainfo.files()) {
+            if (file.length() == 0) {
                 continue;
             }
             long end = file.offset() + file.length();
-            long first = file.offset() / nominal;
-            long last = (end - 1) / nominal;
-            if (last >= count) {
-                throw new IllegalArgumentException(file.path() + " ends in piece " + last + " of " + count);
+            if ((end - 1) / nominal >= count) {
+                throw new IllegalArgumentException(file.path() + " ends in piece " + (end - 1) / nominal + " of " + count);
             }
-            for (long piece = first; piece <= last; piece++) {
+            spaceEnd = Math.max(spaceEnd, end);
+            if (file.padding()) {
+                continue;
+            }
+            for (long piece = file.offset() / nominal; piece <= (end - 1) / nominal; piece++) {
                 long inPiece = Math.min(end, (piece + 1) * nominal) - piece * nominal;
-                lengths[(int) piece] = (int) Math.max(lengths[(int) piece], inPiece);
+                data[(int) piece] = (int) Math.max(data[(int) piece], inPiece);
             }
         }
-        boolean uniform = true;
+        int last = (int) (spaceEnd - (count - 1L) * nominal);
+        if (last < 1) {
+            throw new IllegalArgumentException("the files end before the last piece " + (count - 1));
+        }
+        boolean allData = true;
         for (int piece = 0; piece < count; piece++) {
-            if (lengths[piece] == 0) {
+            if (data[piece] == 0) {
                 throw new IllegalArgumentException("piece " + piece + " holds no file data, only padding");
             }
-            if (piece < count - 1 && lengths[piece] != nominal) {
-                uniform = false;
-            }
+            allData &= data[piece] == (piece == count - 1 ? last : nominal);
         }
-        return new PieceGeometry(count, (int) nominal, lengths[count - 1], uniform ? null : lengths);
+        return new PieceGeometry(count, (int) nominal, last, allData ? null : data);
     }
 
     private static void checkPieceLength(long pieceLength) {
@@ -104,16 +109,29 @@ public final class PieceGeometry {
         return pieceLength;
     }
 
-    /** Bytes of piece {@code piece} that are requested: up to the end of its last file data. */
+    /**
+     * Bytes of piece {@code piece} in piece space, pad files and v2 alignment gaps included: the
+     * nominal length, the last piece shorter. What a peer may request from us (BEP 47: pad bytes
+     * must still be served, as zeros) and what the piece hashes over.
+     */
+    public int pieceLength(int piece) {
+        checkPiece(piece);
+        return piece == pieceCount - 1 ? lastPieceLength : pieceLength;
+    }
+
+    /**
+     * Bytes of piece {@code piece} that we request: from its start to the end of its last file
+     * data. The rest of the piece, up to {@link #pieceLength}, is zeros.
+     */
     public int dataLength(int piece) {
         checkPiece(piece);
-        if (lengths != null) {
-            return lengths[piece];
+        if (dataLengths != null) {
+            return dataLengths[piece];
         }
         return piece == pieceCount - 1 ? lastPieceLength : pieceLength;
     }
 
-    /** Blocks of piece {@code piece}: its length over 16 KiB, rounded up. */
+    /** Blocks we request of piece {@code piece}: its {@link #dataLength} over 16 KiB, rounded up. */
     public int blockCount(int piece) {
         return (dataLength(piece) + Block.LENGTH - 1) / Block.LENGTH;
     }
@@ -128,7 +146,7 @@ public final class PieceGeometry {
         return new Block(piece, offset, Math.min(Block.LENGTH, length - offset));
     }
 
-    /** Whether {@code block} is exactly one of this torrent's blocks: in range, aligned, of the right length. */
+    /** Whether {@code block} is exactly one of the blocks we request: in range, aligned, of the right length. */
     public boolean isBlock(Block block) {
         if (block.piece() >= pieceCount) {
             return false;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.swarmport.peer.metainfo.ContentSource;
+import org.swarmport.peer.metainfo.FileEntry;
 import org.swarmport.peer.metainfo.FilePath;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoBuilder;
@@ -50,6 +51,8 @@ class PieceGeometryTest {
         assertEquals(32 * KIB, geometry.dataLength(1));
         assertEquals(8 * KIB, geometry.dataLength(2));
         assertEquals(new Block(0, 16 * KIB, 4 * KIB), geometry.block(0, 1));
+        assertEquals(32 * KIB, geometry.pieceLength(0), "the alignment gap is piece space");
+        assertEquals(8 * KIB, geometry.pieceLength(2));
     }
 
     @Test
@@ -59,6 +62,7 @@ class PieceGeometryTest {
         PieceGeometry geometry = PieceGeometry.of(hybrid);
         assertEquals(3, geometry.pieceCount());
         assertEquals(20 * KIB, geometry.dataLength(0));
+        assertEquals(32 * KIB, geometry.pieceLength(0), "the pad bytes are still part of the piece");
         assertEquals(new Block(0, 16 * KIB, 4 * KIB), geometry.block(0, 1));
         assertEquals(32 * KIB, geometry.dataLength(1));
         assertEquals(8 * KIB, geometry.dataLength(2));
@@ -70,6 +74,7 @@ class PieceGeometryTest {
         assertEquals(2, geometry.pieceCount());
         assertEquals(32 * KIB, geometry.dataLength(0));
         assertEquals(28 * KIB, geometry.dataLength(1));
+        assertEquals(28 * KIB, geometry.pieceLength(1));
     }
 
     /** Real torrents of the tools: the requested bytes of all pieces are exactly the content, padding left out. */
@@ -83,12 +88,17 @@ class PieceGeometryTest {
         }
         PieceGeometry geometry = PieceGeometry.of(metainfo);
         long requested = 0;
+        long space = 0;
         for (int piece = 0; piece < geometry.pieceCount(); piece++) {
             requested += geometry.dataLength(piece);
             int blocks = geometry.blockCount(piece);
             Block last = geometry.block(piece, blocks - 1);
             assertEquals(geometry.dataLength(piece), last.offset() + last.length());
+            assertTrue(geometry.dataLength(piece) <= geometry.pieceLength(piece));
+            space += geometry.pieceLength(piece);
         }
+        FileEntry lastFile = metainfo.files().get(metainfo.files().size() - 1);
+        assertEquals(lastFile.offset() + lastFile.length(), space, "pieces cover the piece space");
         assertEquals(metainfo.totalLength(), requested);
     }
 
