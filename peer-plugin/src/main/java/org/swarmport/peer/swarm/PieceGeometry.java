@@ -148,11 +148,19 @@ public final class PieceGeometry {
 
     /** Whether {@code block} is exactly one of the blocks we request: in range, aligned, of the right length. */
     public boolean isBlock(Block block) {
-        if (block.piece() >= pieceCount) {
+        return isBlock(block.piece(), block.offset(), block.length());
+    }
+
+    /**
+     * The same for raw wire fields, without building a {@link Block}, which refuses hostile
+     * values with an exception: negative, misaligned, empty or oversized blocks answer false.
+     */
+    public boolean isBlock(int piece, int offset, int length) {
+        if (piece < 0 || piece >= pieceCount || offset < 0 || offset % Block.LENGTH != 0) {
             return false;
         }
-        int length = dataLength(block.piece());
-        return block.offset() < length && block.length() == Math.min(Block.LENGTH, length - block.offset());
+        int data = dataLength(piece);
+        return offset < data && length == Math.min(Block.LENGTH, data - offset);
     }
 
     private void checkPiece(int piece) {

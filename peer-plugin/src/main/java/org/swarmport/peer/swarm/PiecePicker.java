@@ -253,9 +253,19 @@ public final class PiecePicker<P> {
     }
 
     /**
-     * BEP 6 {@code reject request}: the block is free for others again. Answers false when we had
-     * not asked the peer for it (a protocol error the engine may punish).
+     * BEP 6 {@code reject request}, from the message's raw fields: the block is free for others
+     * again. Answers false when we had not asked the peer for it, or the fields are no block of
+     * ours at all (a protocol error the engine may punish); never throws on hostile values.
      */
+    public boolean requestRejected(P peer, int piece, int offset, int length) {
+        if (!geometry.isBlock(piece, offset, length)) {
+            state(peer);
+            return false;
+        }
+        return requestRejected(peer, new Block(piece, offset, length));
+    }
+
+    /** {@link #requestRejected(Object, int, int, int)} for a block already built. */
     public boolean requestRejected(P peer, Block block) {
         PeerState state = state(peer);
         if (state.requests.remove(block.key()) == null) {
@@ -511,18 +521,27 @@ public final class PiecePicker<P> {
      * the data, whether the piece is now complete, and which duplicate requests to cancel.
      */
     public BlockReceipt<P> blockReceived(P peer, Block block, long nowNanos) {
+        return blockReceived(peer, block.piece(), block.offset(), block.length(), nowNanos);
+    }
+
+    /**
+     * {@link #blockReceived(Object, Block, long)} from a {@code piece} message's raw fields: values
+     * that are no block of ours (negative, misaligned, too long, past the data) are
+     * {@link BlockReceipt.Outcome#UNREQUESTED UNREQUESTED}, never an exception.
+     */
+    public BlockReceipt<P> blockReceived(P peer, int piece, int offset, int length, long nowNanos) {
         PeerState state = state(peer);
-        if (!geometry.isBlock(block)) {
+        if (!geometry.isBlock(piece, offset, length)) {
             return BlockReceipt.of(BlockReceipt.Outcome.UNREQUESTED);
         }
-        long key = block.key();
+        int index = offset / Block.LENGTH;
+        long key = Block.key(piece, index);
         boolean requested = state.requests.remove(key) != null;
         if (!requested && !state.cancelled.remove(key)) {
             return BlockReceipt.of(BlockReceipt.Outcome.UNREQUESTED);
         }
         state.stalled = false;
-        PartialPiece<P> partial = partials.get(block.piece());
-        int index = block.index();
+        PartialPiece<P> partial = partials.get(piece);
         if (partial == null || partial.state(index) == PartialPiece.RECEIVED) {
             if (partial != null) {
                 partial.release(index, peer);
@@ -533,6 +552,7 @@ public final class PiecePicker<P> {
         if (others.isEmpty()) {
             return BlockReceipt.accepted(partial.isComplete());
         }
+        Block block = geometry.block(piece, index);
         List<PeerBlock<P>> cancels = new ArrayList<>(others.size());
         for (P other : others) {
             PeerState otherState = peers.get(other);
