@@ -43,38 +43,34 @@ class PieceGeometryTest {
         assertEquals(new Block(2, 16 * KIB, 20_000 - 16 * KIB), geometry.block(2, 1));
     }
 
-    @Test
-    void v2OnlyTorrentsHaveAShortLastPieceInEveryFile_BEP52() throws Exception {
-        PieceGeometry geometry = PieceGeometry.of(twoFiles(MetainfoVersion.V2));
-        assertEquals(3, geometry.pieceCount());
-        assertEquals(20 * KIB, geometry.dataLength(0));
-        assertEquals(32 * KIB, geometry.dataLength(1));
-        assertEquals(8 * KIB, geometry.dataLength(2));
-        assertEquals(new Block(0, 16 * KIB, 4 * KIB), geometry.block(0, 1));
-        assertEquals(32 * KIB, geometry.pieceLength(0), "the alignment gap is piece space");
-        assertEquals(8 * KIB, geometry.pieceLength(2));
+    /** Data and piece-space length of each piece, in KiB. */
+    private static void assertLengths(PieceGeometry geometry, int[] dataKib, int[] spaceKib) {
+        assertEquals(dataKib.length, geometry.pieceCount());
+        for (int piece = 0; piece < dataKib.length; piece++) {
+            assertEquals(dataKib[piece] * KIB, geometry.dataLength(piece), "data of piece " + piece);
+            assertEquals(spaceKib[piece] * KIB, geometry.pieceLength(piece), "space of piece " + piece);
+        }
     }
 
     @Test
-    void padFilesOfHybridTorrentsAreNotRequested_BEP47() throws Exception {
+    void v2OnlyTorrentsRequestAShortLastPieceInEveryFileButKeepItsGapInPieceSpace_BEP52() throws Exception {
+        PieceGeometry geometry = PieceGeometry.of(twoFiles(MetainfoVersion.V2));
+        assertLengths(geometry, new int[] {20, 32, 8}, new int[] {32, 32, 8});
+        assertEquals(new Block(0, 16 * KIB, 4 * KIB), geometry.block(0, 1));
+    }
+
+    @Test
+    void padFilesOfHybridTorrentsAreNotRequestedButStayInThePiece_BEP47() throws Exception {
         Metainfo hybrid = twoFiles(MetainfoVersion.HYBRID);
         assertTrue(hybrid.files().stream().anyMatch(file -> file.padding()), "the builder pads a hybrid torrent");
         PieceGeometry geometry = PieceGeometry.of(hybrid);
-        assertEquals(3, geometry.pieceCount());
-        assertEquals(20 * KIB, geometry.dataLength(0));
-        assertEquals(32 * KIB, geometry.pieceLength(0), "the pad bytes are still part of the piece");
+        assertLengths(geometry, new int[] {20, 32, 8}, new int[] {32, 32, 8});
         assertEquals(new Block(0, 16 * KIB, 4 * KIB), geometry.block(0, 1));
-        assertEquals(32 * KIB, geometry.dataLength(1));
-        assertEquals(8 * KIB, geometry.dataLength(2));
     }
 
     @Test
     void v1TorrentsLetPiecesStraddleFiles_BEP3() throws Exception {
-        PieceGeometry geometry = PieceGeometry.of(twoFiles(MetainfoVersion.V1));
-        assertEquals(2, geometry.pieceCount());
-        assertEquals(32 * KIB, geometry.dataLength(0));
-        assertEquals(28 * KIB, geometry.dataLength(1));
-        assertEquals(28 * KIB, geometry.pieceLength(1));
+        assertLengths(PieceGeometry.of(twoFiles(MetainfoVersion.V1)), new int[] {32, 28}, new int[] {32, 28});
     }
 
     /** Real torrents of the tools: the requested bytes of all pieces are exactly the content, padding left out. */

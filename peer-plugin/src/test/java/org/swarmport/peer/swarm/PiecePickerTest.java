@@ -33,10 +33,20 @@ class PiecePickerTest {
         return bitfield;
     }
 
-    private static PiecePicker<String> withSeed(PiecePicker<String> picker, String peer) {
+    /** Adds a peer that unchoked us and has {@code pieces}. */
+    private static void withPeer(PiecePicker<String> picker, String peer, int... pieces) {
         picker.addPeer(peer);
-        picker.peerHaveAll(peer);
+        picker.peerBitfield(peer, bits(picker.have().pieceCount(), pieces));
         picker.peerUnchoked(peer);
+    }
+
+    /** Adds seeds that unchoked us. */
+    private static PiecePicker<String> withSeed(PiecePicker<String> picker, String... peers) {
+        for (String peer : peers) {
+            picker.addPeer(peer);
+            picker.peerHaveAll(peer);
+            picker.peerUnchoked(peer);
+        }
         return picker;
     }
 
@@ -74,8 +84,7 @@ class PiecePickerTest {
     @Test
     void aStartedPieceIsFinishedBeforeANewOneIsStarted() {
         PiecePicker<String> picker = picker(10, 4, 3);
-        withSeed(picker, "a");
-        withSeed(picker, "b");
+        withSeed(picker, "a", "b");
         List<Block> first = picker.pick("a", 1, 0);
         int started = first.get(0).piece();
         List<Block> next = picker.pick("b", 3, 0);
@@ -98,9 +107,7 @@ class PiecePickerTest {
     @Test
     void picksOnlyWhatThePeerHas() {
         PiecePicker<String> picker = picker(8, 2, 4);
-        picker.addPeer("a");
-        picker.peerBitfield("a", bits(8, 5));
-        picker.peerUnchoked("a");
+        withPeer(picker, "a", 5);
         assertEquals(Set.of(5), pieces(picker.pick("a", 10, 0)));
         assertTrue(picker.pick("a", 10, 0).isEmpty());
     }
@@ -145,8 +152,7 @@ class PiecePickerTest {
     @Test
     void endGameAsksASecondPeerForBlocksInFlightAndCancelsTheLoser() {
         PiecePicker<String> picker = picker(1, 2, 7);
-        withSeed(picker, "a");
-        withSeed(picker, "b");
+        withSeed(picker, "a", "b");
         assertFalse(picker.isEndGame());
         List<Block> fromA = picker.pick("a", 10, 0);
         assertEquals(2, fromA.size());
@@ -197,9 +203,7 @@ class PiecePickerTest {
     @Test
     void noEndGameWhileAFreeBlockIsServable() {
         PiecePicker<String> picker = picker(3, 1, 9);
-        picker.addPeer("a");
-        picker.peerBitfield("a", bits(3, 0, 1));
-        picker.peerUnchoked("a");
+        withPeer(picker, "a", 0, 1);
         picker.pick("a", 1, 0);
         assertFalse(picker.isEndGame());
         picker.pick("a", 1, 0);
@@ -209,8 +213,7 @@ class PiecePickerTest {
     @Test
     void aFailedPieceIsRequestableAgainAndNamesWhoSentWhichBlock() {
         PiecePicker<String> picker = picker(1, 3, 10);
-        withSeed(picker, "a");
-        withSeed(picker, "b");
+        withSeed(picker, "a", "b");
         List<Block> fromA = picker.pick("a", 2, 0);
         List<Block> fromB = picker.pick("b", 1, 0);
         fromA.forEach(block -> picker.blockReceived("a", block, 1));
@@ -241,8 +244,7 @@ class PiecePickerTest {
     @Test
     void aBlockWeNeverRequestedFromThePeerIsUnrequested_BEP6() {
         PiecePicker<String> picker = picker(4, 2, 12);
-        withSeed(picker, "a");
-        withSeed(picker, "b");
+        withSeed(picker, "a", "b");
         Block block = picker.pick("a", 1, 0).get(0);
         assertEquals(BlockReceipt.Outcome.UNREQUESTED, picker.blockReceived("b", block, 1).outcome());
         assertEquals(BlockReceipt.Outcome.UNREQUESTED, picker.blockReceived("a", new Block(0, 0, 100), 1).outcome(),
@@ -281,9 +283,7 @@ class PiecePickerTest {
     @Test
     void aPeerLeavingReleasesItsBlocksAndItsAvailability() {
         PiecePicker<String> picker = picker(4, 2, 15);
-        picker.addPeer("a");
-        picker.peerBitfield("a", bits(4, 0, 1));
-        picker.peerUnchoked("a");
+        withPeer(picker, "a", 0, 1);
         withSeed(picker, "b");
         assertEquals(2, picker.availability(0));
         List<Block> asked = picker.pick("a", 4, 0);
