@@ -210,4 +210,21 @@ class ChokerTest {
         assertEquals(2, after.size());
         assertFalse(after.contains(gone));
     }
+
+    @Test
+    void aNewlyInterestedPeerIsUnchokedAtOnceWhileASlotIsFree() {
+        Choker<String> choker = new Choker<>(ChokerSettings.DEFAULTS.withUploadSlots(2), new SplittableRandom(11));
+        interested(choker, 0, "a");
+        choker.addPeer("b", 0);
+        assertFalse(choker.unchokeIfSlotFree("b", SECOND), "not interested");
+        assertTrue(choker.unchokeIfSlotFree("a", SECOND));
+        assertFalse(choker.unchokeIfSlotFree("a", SECOND), "already unchoked");
+        choker.peerInterested("b", true);
+        assertTrue(choker.unchokeIfSlotFree("b", SECOND));
+        interested(choker, 0, "c");
+        assertFalse(choker.unchokeIfSlotFree("c", SECOND), "both slots taken");
+        ChokeDecision<String> decision = choker.rechoke(10 * SECOND, true);
+        assertEquals(2, decision.unchoked().size());
+        assertTrue(decision.unchoke().isEmpty(), "the rechoke knows a and b are unchoked already");
+    }
 }
