@@ -32,6 +32,10 @@ class PiecePickerPropertyTest {
     private final Map<String, Set<Block>> heldBy = new HashMap<>();
     private final Map<Block, String> receivedFrom = new HashMap<>();
     private final Set<Integer> verified = new HashSet<>();
+    /** Peers choking us (fast extension), and the pieces each allows us while choked (BEP 6). */
+    private final Set<String> choking = new HashSet<>();
+    private final Map<String, Set<Integer>> allowedFast = new HashMap<>();
+    private Bitfield wanted;
     private PieceGeometry geometry;
     private PiecePicker<String> picker;
     private SplittableRandom random;
@@ -47,6 +51,8 @@ class PiecePickerPropertyTest {
         long total = (pieces - 1) * pieceLength + 1 + random.nextLong(pieceLength);
         geometry = PieceGeometry.uniform(pieces, pieceLength, total);
         picker = new PiecePicker<>(geometry, new Bitfield(pieces), new SplittableRandom(seed * 31));
+        wanted = new Bitfield(pieces);
+        wanted.setAll();
 
         for (int step = 0; step < 2000; step++) {
             now += random.nextLong(2 * SECOND);
@@ -54,6 +60,12 @@ class PiecePickerPropertyTest {
             checkInvariants();
         }
         // Every block is eventually requested: one seed that serves everything finishes the download.
+        wanted.setAll();
+        picker.setWanted(wanted);
+        for (String peer : choking) {
+            picker.peerUnchoked(peer);
+        }
+        choking.clear();
         String seedPeer = addPeer(true);
         for (int round = 0; round < 10_000 && !picker.isComplete(); round++) {
             now += SECOND;
@@ -96,8 +108,27 @@ class PiecePickerPropertyTest {
             assertEquals(inFlightAt(peer), new HashSet<>(released));
             released.forEach(block -> drop(block, peer));
             picker.peerUnchoked(peer);
-        } else if (roll < 92) {
+            choking.remove(peer);
+        } else if (roll < 90) {
             expire();
+        } else if (roll < 93) {
+            assertTrue(picker.peerChoked(peer, true).isEmpty(), "BEP 6: a choke keeps the requests");
+            choking.add(peer);
+            int piece = random.nextInt(geometry.pieceCount());
+            picker.allowedFast(peer, piece);
+            allowedFast.computeIfAbsent(peer, p -> new HashSet<>()).add(piece);
+        } else if (roll < 95) {
+            picker.peerUnchoked(peer);
+            choking.remove(peer);
+        } else if (roll < 97) {
+            for (int piece = 0; piece < wanted.pieceCount(); piece++) {
+                if (random.nextInt(5) == 0) {
+                    wanted.clear(piece);
+                } else {
+                    wanted.set(piece);
+                }
+            }
+            picker.setWanted(wanted);
         } else {
             pick(peer, 1 + random.nextInt(8));
         }
@@ -128,6 +159,8 @@ class PiecePickerPropertyTest {
         assertEquals(held, new HashSet<>(picker.removePeer(peer)), "a peer leaving releases exactly its blocks");
         held.forEach(block -> drop(block, peer));
         peerPieces.remove(peer);
+        choking.remove(peer);
+        allowedFast.remove(peer);
     }
 
     private void pick(String peer, int max) {
@@ -137,6 +170,9 @@ class PiecePickerPropertyTest {
         for (Block block : picked) {
             assertTrue(geometry.isBlock(block));
             assertTrue(peerPieces.get(peer).get(block.piece()), "picked a piece the peer lacks");
+            assertTrue(wanted.get(block.piece()), "picked an unwanted piece");
+            assertTrue(!choking.contains(peer) || allowedFast.getOrDefault(peer, Set.of()).contains(block.piece()),
+                    "picked a piece that is not allowed fast from a peer choking us");
             assertFalse(verified.contains(block.piece()), "picked a verified piece");
             assertFalse(receivedFrom.containsKey(block), "picked a received block");
             Set<String> askers = inFlight.computeIfAbsent(block, b -> new HashSet<>());
