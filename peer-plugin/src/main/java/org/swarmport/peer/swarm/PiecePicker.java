@@ -46,6 +46,9 @@ import org.swarmport.peer.wire.Bitfield;
  */
 public final class PiecePicker<P> {
 
+    /** Allowed-fast pieces kept per peer (BEP 6 suggests sets of 10). */
+    public static final int MAX_ALLOWED_FAST = 64;
+
     private final PieceGeometry geometry;
     private final PickerSettings settings;
     private final RandomGenerator random;
@@ -246,10 +249,15 @@ public final class PiecePicker<P> {
         state(peer).chokingUs = false;
     }
 
-    /** BEP 6 {@code allowed fast}: we may request this piece from the peer even while it chokes us. */
-    public void allowedFast(P peer, int piece) {
+    /**
+     * BEP 6 {@code allowed fast}: we may request this piece from the peer even while it chokes us.
+     * At most {@link #MAX_ALLOWED_FAST} are kept per peer; honest peers send about ten, and a
+     * hostile one must not make every pick walk the whole torrent. Answers whether it was kept.
+     */
+    public boolean allowedFast(P peer, int piece) {
         checkPiece(piece);
-        state(peer).allowedFast.add(piece);
+        Set<Integer> allowed = state(peer).allowedFast;
+        return allowed.size() < MAX_ALLOWED_FAST ? allowed.add(piece) : false;
     }
 
     /**

@@ -109,4 +109,18 @@ class HostilePeerTest {
             assertTrue(picker.isComplete(), "seed " + seed + ": the honest seed could not finish the download");
         }
     }
+
+    @Test
+    void aFloodOfAllowedFastPiecesIsCapped_BEP6() {
+        PiecePicker<String> picker = new PiecePicker<>(PieceGeometry.uniform(1000, BLOCK, 1000L * BLOCK), new Bitfield(1000),
+                new SplittableRandom(3));
+        picker.addPeer("hostile");
+        picker.peerHaveAll("hostile");
+        int kept = 0;
+        for (int piece = 0; piece < 1000; piece++) {
+            kept += picker.allowedFast("hostile", piece) ? 1 : 0;
+        }
+        assertEquals(PiecePicker.MAX_ALLOWED_FAST, kept);
+        assertEquals(PiecePicker.MAX_ALLOWED_FAST, picker.pick("hostile", 1000, 0).size(), "only the kept pieces while choked");
+    }
 }
