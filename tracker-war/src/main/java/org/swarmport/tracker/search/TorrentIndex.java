@@ -80,8 +80,6 @@ public final class TorrentIndex implements Closeable {
 
     private static final String LAYOUT_KEY = "layout";
     private static final int SUGGESTIONS_SCANNED = 50;
-    /** Hits the top-hits pass counts before it may skip; the total comes from the counts pass. */
-    private static final int EXACT_UP_TO = 1_000;
 
     private final Directory directory;
     private final Opened opened;
@@ -380,25 +378,16 @@ public final class TorrentIndex implements Closeable {
         int wanted = request.page() * request.size();
         IndexSearcher searcher = searchers.acquire();
         try {
-            TopDocs top;
-            Map<String, Long> categories;
-            if (request.sort() == SortOrder.RELEVANCE) {
-                // Two passes: the best hits with a threshold on counting, so Lucene may skip
-                // documents that cannot make the page (block-max WAND), then the counts per
-                // category without scores. One scored pass over every match of a broad word
-                // cost several times both.
-                top = searcher.search(query, new TopFieldCollectorManager(sort(request), wanted, null, EXACT_UP_TO, true));
-                categories = searcher.search(query, new CategoryCounts());
-            } else {
-                // Sorted by a value: no scores either way, so one pass does both.
-                Object[] results = searcher.search(query, new MultiCollectorManager(
-                        new TopFieldCollectorManager(sort(request), wanted, null, Integer.MAX_VALUE, true),
-                        new CategoryCounts()));
-                top = (TopDocs) results[0];
-                @SuppressWarnings("unchecked")
-                Map<String, Long> counted = (Map<String, Long>) results[1];
-                categories = counted;
-            }
+            // One pass for the page, the total and the counts per category: counting visits
+            // every match anyway, and a second, scored pass for the page (letting block-max
+            // WAND skip) cost more than it saved on phrases and unions (measured; see
+            // docs/BENCHMARKS.md, search).
+            Object[] results = searcher.search(query, new MultiCollectorManager(
+                    new TopFieldCollectorManager(sort(request), wanted, null, Integer.MAX_VALUE, true),
+                    new CategoryCounts()));
+            TopDocs top = (TopDocs) results[0];
+            @SuppressWarnings("unchecked")
+            Map<String, Long> categories = (Map<String, Long>) results[1];
             List<SearchResults.Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
             for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
