@@ -3,25 +3,38 @@ package org.swarmport.portal.tracker;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.swarmport.portal.config.PortalConfig;
 
 /**
  * The portal's only way to the tracker: its JSON API over HTTP. A tracker that does not
- * answer makes a page say so; it never makes a page fail.
+ * answer makes a page say so; it never makes a page fail. Time-outs are short because a page
+ * waits on every call: a slow tracker must make a slow page, not a hung one.
  */
 @ApplicationScoped
 public class TrackerClient {
 
     private static final Logger LOG = Logger.getLogger(TrackerClient.class.getName());
+    private static final String BITTORRENT = "application/x-bittorrent";
 
     @Inject
     PortalConfig config;
@@ -34,13 +47,104 @@ public class TrackerClient {
     /** The tracker's numbers, or empty when it cannot be reached or answers with an error. */
     public Optional<TrackerStats> stats() {
         try {
-            return Optional.of(client.target(config.trackerUrl()).path("api/v1/stats")
-                    .request(MediaType.APPLICATION_JSON)
-                    .get(TrackerStats.class));
-        } catch (ProcessingException | WebApplicationException e) {
-            LOG.log(Level.FINE, "tracker API did not answer", e);
-            LOG.info(() -> "Tracker API at " + config.trackerUrl() + " did not answer: " + e.getMessage());
+            return Optional.of(call(api().path("stats"), MediaType.APPLICATION_JSON,
+                    response -> response.readEntity(TrackerStats.class)));
+        } catch (TrackerUnavailableException e) {
             return Optional.empty();
+        }
+    }
+
+    /** {@code GET /search}. A 400 is the user's to fix (bad query or parameter), anything else is an outage. */
+    public SearchResults search(SearchQuery query) throws BadSearchException, TrackerUnavailableException {
+        // Values go in as resolved templates: queryParam alone would read '{' in a user's query
+        // as a template and '%' as already encoded.
+        WebTarget target = api().path("search");
+        Map<String, Object> values = new HashMap<>();
+        for (Map.Entry<String, String> parameter : query.parameters().entrySet()) {
+            target = target.queryParam(parameter.getKey(), "{" + parameter.getKey() + "}");
+            values.put(parameter.getKey(), parameter.getValue());
+        }
+        target = target.resolveTemplates(values);
+        try (Response response = send(target, MediaType.APPLICATION_JSON)) {
+            if (response.getStatus() == 400) {
+                throw new BadSearchException(errorMessage(response));
+            }
+            return read(target, response, r -> r.readEntity(SearchResults.class));
+        }
+    }
+
+    /** {@code GET /torrents/{id}}; empty when the tracker has no such torrent. */
+    public Optional<TorrentDetails> torrent(long id) throws TrackerUnavailableException {
+        return unlessNotFound(api().path("torrents").path(Long.toString(id)), MediaType.APPLICATION_JSON,
+                response -> response.readEntity(TorrentDetails.class));
+    }
+
+    /** {@code GET /torrents/{id}/metainfo}: the .torrent; empty when the tracker has no such torrent. */
+    public Optional<TorrentFileDownload> metainfo(long id) throws TrackerUnavailableException {
+        return unlessNotFound(api().path("torrents").path(Long.toString(id)).path("metainfo"), BITTORRENT,
+                response -> new TorrentFileDownload(response.readEntity(byte[].class),
+                        response.getHeaderString("Content-Disposition")));
+    }
+
+    /** {@code GET /categories}, in id order. */
+    public List<Category> categories() throws TrackerUnavailableException {
+        return call(api().path("categories"), MediaType.APPLICATION_JSON,
+                response -> response.readEntity(new GenericType<List<Category>>() { }));
+    }
+
+    private WebTarget api() {
+        return client.target(config.trackerUrl()).path("api/v1");
+    }
+
+    private <T> Optional<T> unlessNotFound(WebTarget target, String accept, Function<Response, T> reader)
+            throws TrackerUnavailableException {
+        try (Response response = send(target, accept)) {
+            if (response.getStatus() == 404) {
+                return Optional.empty();
+            }
+            return Optional.of(read(target, response, reader));
+        }
+    }
+
+    private <T> T call(WebTarget target, String accept, Function<Response, T> reader) throws TrackerUnavailableException {
+        try (Response response = send(target, accept)) {
+            return read(target, response, reader);
+        }
+    }
+
+    private Response send(WebTarget target, String accept) throws TrackerUnavailableException {
+        try {
+            return target.request(accept).get();
+        } catch (ProcessingException e) {
+            throw unavailable(target, e.getMessage(), e);
+        }
+    }
+
+    private <T> T read(WebTarget target, Response response, Function<Response, T> reader)
+            throws TrackerUnavailableException {
+        if (response.getStatus() != 200) {
+            throw unavailable(target, "HTTP " + response.getStatus(), null);
+        }
+        try {
+            return reader.apply(response);
+        } catch (ProcessingException | WebApplicationException e) {
+            throw unavailable(target, "unreadable answer: " + e.getMessage(), e);
+        }
+    }
+
+    private TrackerUnavailableException unavailable(WebTarget target, String why, Exception cause) {
+        LOG.log(Level.FINE, "tracker API did not answer", cause);
+        LOG.info(() -> "Tracker API " + target.getUri().getPath() + " at " + config.trackerUrl() + " did not answer: " + why);
+        return new TrackerUnavailableException("The tracker did not answer (" + why + ")", cause);
+    }
+
+    /** The {@code error} of the tracker's JSON error body, or a generic text when it has none. */
+    private static String errorMessage(Response response) {
+        try {
+            JsonObject error = Json.createReader(new StringReader(response.readEntity(String.class))).readObject();
+            return error.getString("error", "the tracker refused this search");
+        } catch (ProcessingException | JsonException | ClassCastException e) {
+            return "the tracker refused this search";
         }
     }
 

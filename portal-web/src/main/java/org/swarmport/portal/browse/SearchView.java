@@ -1,0 +1,191 @@
+package org.swarmport.portal.browse;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.swarmport.portal.tracker.BadSearchException;
+import org.swarmport.portal.tracker.Category;
+import org.swarmport.portal.tracker.SearchHit;
+import org.swarmport.portal.tracker.SearchQuery;
+import org.swarmport.portal.tracker.SearchResults;
+import org.swarmport.portal.tracker.TrackerClient;
+import org.swarmport.portal.tracker.TrackerUnavailableException;
+
+/**
+ * The search page ({@code /search}) and the category pages ({@code /browse}): one results table
+ * over the tracker's search. The page's parameters are the tracker's own ({@code q},
+ * {@code category}, {@code sort}, …), set by {@code <f:viewParam>} into {@link #getParameters()}
+ * and passed on as given: the tracker checks them, and its 400 is shown next to the box.
+ */
+@Named
+@RequestScoped
+public class SearchView {
+
+    static final int PAGE_SIZE = 20;
+    /** The tracker pages through at most this many hits; deeper pages are not offered. */
+    private static final int MAX_DEPTH = 10_000;
+    /** Numbered links on each side of the current page. */
+    private static final int PAGE_WINDOW = 2;
+
+    @Inject
+    TrackerClient tracker;
+
+    @Inject
+    CategoryNames categoryNames;
+
+    private final Map<String, String> parameters = new HashMap<>();
+    private SearchQuery query = SearchQuery.of();
+    private SearchResults results;
+    private String badSearch;
+    private boolean trackerUnavailable;
+
+    /** Bound by the page's {@code <f:viewParam>}s, one per tracker parameter. */
+    public Map<String, String> getParameters() {
+        return parameters;
+    }
+
+    /** The search page's view action: what was asked, by relevance unless a sort is given. */
+    public void search() {
+        run(new SearchQuery(parameters));
+    }
+
+    /** The browse page's view action: a category's torrents, newest first unless a sort is given. */
+    public void browse() {
+        SearchQuery asked = new SearchQuery(parameters);
+        run(asked.get("sort") == null ? asked.with("sort", "added") : asked);
+    }
+
+    private void run(SearchQuery asked) {
+        query = asked;
+        try {
+            results = tracker.search(asked.with("size", Integer.toString(pageSize())));
+        } catch (BadSearchException e) {
+            badSearch = e.getMessage();
+        } catch (TrackerUnavailableException e) {
+            trackerUnavailable = true;
+        }
+    }
+
+    public boolean isAnswered() {
+        return results != null;
+    }
+
+    public String getBadSearch() {
+        return badSearch;
+    }
+
+    public boolean isTrackerUnavailable() {
+        return trackerUnavailable;
+    }
+
+    public List<SearchHit> getHits() {
+        return results == null ? List.of() : results.hits();
+    }
+
+    public long getTotal() {
+        return results == null ? 0 : results.total();
+    }
+
+    public List<Category> getCategories() {
+        return categoryNames.all();
+    }
+
+    /** The category asked for, when it is one the tracker knows. */
+    public Category getCategory() {
+        return categoryNames.find(query.get("category")).orElse(null);
+    }
+
+    public boolean isSelected(Category category) {
+        return getCategory() != null && getCategory().id() == category.id();
+    }
+
+    /** Each category with hits, as a link that filters to it (back to page 1). */
+    public List<CategoryFacet> getFacets() {
+        List<CategoryFacet> facets = new ArrayList<>();
+        if (results == null) {
+            return facets;
+        }
+        for (Category category : categoryNames.all()) {
+            long count = results.categories().getOrDefault(Integer.toString(category.id()), 0L);
+            if (count > 0) {
+                facets.add(new CategoryFacet(category.name(), count,
+                        QueryString.of(query.with("category", Integer.toString(category.id())).with("page", null)),
+                        isSelected(category)));
+            }
+        }
+        return facets;
+    }
+
+    /** The same search without its category filter. */
+    public String getAllCategoriesHref() {
+        return QueryString.of(query.with("category", null).with("page", null));
+    }
+
+    /** The link of a column header: sorted by it, or the other way when it already is. */
+    public String sortHref(String column) {
+        boolean sorted = column.equals(query.get("sort"));
+        String order = sorted ? (isAscending() ? "desc" : "asc") : null;
+        return QueryString.of(query.with("sort", column).with("order", order).with("page", null));
+    }
+
+    /** {@code aria-sort} of a column header: {@code ascending}, {@code descending} or {@code none}. */
+    public String ariaSort(String column) {
+        if (!column.equals(query.get("sort"))) {
+            return "none";
+        }
+        return isAscending() ? "ascending" : "descending";
+    }
+
+    /** As the tracker decides it: names A to Z, everything else most first, unless an order is given. */
+    private boolean isAscending() {
+        String order = query.get("order");
+        return order == null ? "name".equals(query.get("sort")) : "asc".equalsIgnoreCase(order);
+    }
+
+    public int getPage() {
+        try {
+            return Math.max(1, Integer.parseInt(Optional.ofNullable(query.get("page")).orElse("1")));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private int pageSize() {
+        return PAGE_SIZE;
+    }
+
+    public int getPageCount() {
+        long pages = (getTotal() + pageSize() - 1) / pageSize();
+        return (int) Math.min(pages, MAX_DEPTH / pageSize());
+    }
+
+    /** The first, the last, and a few around the current page. */
+    public List<PageLink> getPageLinks() {
+        List<PageLink> links = new ArrayList<>();
+        int count = getPageCount();
+        int current = getPage();
+        for (int n = 1; n <= count; n++) {
+            if (n == 1 || n == count || Math.abs(n - current) <= PAGE_WINDOW) {
+                links.add(new PageLink(n, pageHref(n), n == current));
+            }
+        }
+        return links;
+    }
+
+    public String getPreviousHref() {
+        return getPage() > 1 && getPage() <= getPageCount() + 1 ? pageHref(getPage() - 1) : null;
+    }
+
+    public String getNextHref() {
+        return getPage() < getPageCount() ? pageHref(getPage() + 1) : null;
+    }
+
+    private String pageHref(int number) {
+        return QueryString.of(query.with("page", number == 1 ? null : Integer.toString(number)));
+    }
+}

@@ -1,0 +1,9 @@
+package org.swarmport.portal.tracker;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One torrent in a page of search results, as {@code GET /api/v1/search} answers it. */
+public record SearchHit(long id, String name, String infoHashV1, String infoHashV2, long size, Category category,
+                        List<String> tags, Instant added, long seeders, long leechers, long completed) {
+}
