@@ -99,7 +99,10 @@ public class TrackerClient {
     private <T> Optional<T> unlessNotFound(WebTarget target, String accept, Function<Response, T> reader)
             throws TrackerUnavailableException {
         try (Response response = send(target, accept)) {
-            if (response.getStatus() == 404) {
+            // Only the tracker's own JSON error says "no such torrent"; any other 404 means the
+            // URL does not lead to the tracker (SWARMPORT_TRACKER_URL), and every torrent would
+            // wrongly look deleted.
+            if (response.getStatus() == 404 && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
                 return Optional.empty();
             }
             return Optional.of(read(target, response, reader));

@@ -10,6 +10,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -62,6 +63,25 @@ class HomePageIT {
         assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
         assertTrue(health.body().contains("\"database\":\"UP\""), health.body());
         assertTrue(health.body().contains("\"schema\":\"portal\""), health.body());
+    }
+
+    @Test
+    void searchBrowseAndTorrentPagesSayTheTrackerIsUnreachable() throws Exception {
+        for (String path : List.of("search?q=show", "browse?category=2000", "torrent?id=1")) {
+            HttpResponse<String> page = get(path);
+
+            assertEquals(200, page.statusCode(), path + "\n" + page.body());
+            assertTrue(page.body().contains("id=\"tracker-unavailable\""), path + "\n" + page.body());
+            assertFalse(page.body().contains("Exception"), path + "\n" + page.body());
+        }
+    }
+
+    @Test
+    void aDownloadWhileTheTrackerIsUnreachableIsA503ToRetry() throws Exception {
+        HttpResponse<String> download = get("download/1.torrent");
+
+        assertEquals(503, download.statusCode(), download.body());
+        assertEquals("30", download.headers().firstValue("Retry-After").orElse(""));
     }
 
     @Test
