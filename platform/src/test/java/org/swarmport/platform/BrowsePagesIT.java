@@ -218,7 +218,9 @@ class BrowsePagesIT {
         assertBefore(tree, "extras/", "trailer.mkv");
         assertBefore(tree, "trailer.mkv", "part 1.mkv");
         assertBefore(tree, "part 1.mkv", "readme.txt");
-        assertTrue(tree.contains("data-depth=\"2\""), "trailer.mkv sits two folders down:\n" + tree);
+        assertBefore(tree, feature.name() + "/", "video/");
+        assertTrue(tree.contains("data-depth=\"3\""), "trailer.mkv sits in the torrent's folder, video/, extras/:\n" + tree);
+        assertFalse(tree.contains("data-depth=\"4\""), tree);
         assertTrue(tree.contains("58.6 KiB"), "video/ holds 60,000 bytes:\n" + tree);
         assertTrue(details.contains("Files (3)"), details);
 
@@ -247,7 +249,8 @@ class BrowsePagesIT {
     @Test
     @Order(11)
     void hostileTorrentNamesAreShownEscapedEverywhere() throws Exception {
-        for (String body : List.of(search(""), page(""), page("torrent?id=" + torrents.hostileId), page("browse?category=8000"))) {
+        for (String body : List.of(search("&category=other"), page("torrent?id=" + torrents.hostileId),
+                page("browse?category=8000"))) {
             assertFalse(body.contains("<script>alert"), body);
             assertFalse(body.contains("<img src=x"), body);
             assertTrue(body.contains("&lt;script&gt;alert(1)&lt;script&gt; &lt;img src=x onerror=alert(2)&gt;"), body);
