@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,12 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,29 +36,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class BrowseBrowserIT {
+class BrowseBrowserIT extends PortalWithTracker {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    @Deployment(name = "tracker", order = 1, testable = false)
-    static WebArchive tracker() {
-        return Wars.tracker();
-    }
-
-    @Deployment(name = "portal", order = 2, testable = false)
-    static WebArchive portal() {
-        return Wars.portal();
-    }
-
-    @ArquillianResource
-    @OperateOnDeployment("portal")
-    URL portal;
-
-    @ArquillianResource
-    @OperateOnDeployment("tracker")
-    URL tracker;
 
     @Test
     void searchOpenAResultAndSeeItsFilesAndMagnetLink() throws Exception {

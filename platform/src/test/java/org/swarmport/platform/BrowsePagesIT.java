@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,31 +31,13 @@ import org.swarmport.peer.metainfo.MetainfoParser;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowsePagesIT {
+class BrowsePagesIT extends PortalWithTracker {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** The server runs with default settings: the announce URL is the tracker's own port. */
     private static final String ANNOUNCE = "http://localhost:6969/announce";
 
     private static BrowseTorrents torrents;
-
-    @Deployment(name = "tracker", order = 1, testable = false)
-    static WebArchive tracker() {
-        return Wars.tracker();
-    }
-
-    @Deployment(name = "portal", order = 2, testable = false)
-    static WebArchive portal() {
-        return Wars.portal();
-    }
-
-    @ArquillianResource
-    @OperateOnDeployment("portal")
-    URL portal;
-
-    @ArquillianResource
-    @OperateOnDeployment("tracker")
-    URL tracker;
 
     private HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(portal + path)).build(), HttpResponse.BodyHandlers.ofString());
@@ -223,6 +200,9 @@ class BrowsePagesIT {
         assertFalse(tree.contains("data-depth=\"4\""), tree);
         assertTrue(tree.contains("58.6 KiB"), "video/ holds 60,000 bytes:\n" + tree);
         assertTrue(details.contains("Files (3)"), details);
+        assertTrue(details.contains("<dd id=\"torrent-size\">58.6 KiB (60005 bytes)</dd>"), details);
+        assertTrue(details.matches("(?s).*<dd><time datetime=\"20\\d\\d-[^\"]+\">20\\d\\d-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC</time></dd>.*"),
+                "the date it was added:\n" + details);
 
         String v1 = feature.infoHashV1().orElseThrow().hex().toLowerCase(Locale.ROOT);
         String v2 = feature.infoHashV2().orElseThrow().hex().toLowerCase(Locale.ROOT);
