@@ -63,7 +63,7 @@ public class SearchView {
     private void run(SearchQuery asked) {
         query = asked;
         try {
-            results = tracker.search(asked.with("size", Integer.toString(pageSize())));
+            results = tracker.search(asked.with("size", Integer.toString(PAGE_SIZE)));
         } catch (BadSearchException e) {
             badSearch = e.getMessage();
         } catch (TrackerUnavailableException e) {
@@ -155,13 +155,9 @@ public class SearchView {
         }
     }
 
-    private int pageSize() {
-        return PAGE_SIZE;
-    }
-
     public int getPageCount() {
-        long pages = (getTotal() + pageSize() - 1) / pageSize();
-        return (int) Math.min(pages, MAX_DEPTH / pageSize());
+        long pages = (getTotal() + PAGE_SIZE - 1) / PAGE_SIZE;
+        return (int) Math.min(pages, MAX_DEPTH / PAGE_SIZE);
     }
 
     /** The first, the last, and a few around the current page. */
