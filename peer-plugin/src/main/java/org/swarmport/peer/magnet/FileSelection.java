@@ -58,13 +58,13 @@ public final class FileSelection {
     }
 
     private static int index(String digits) throws MagnetException {
-        if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new MagnetException("so", "'" + MagnetLink.excerpt(digits) + "' is not a file index");
         }
-        long index = Long.parseLong(digits);
-        if (index > Integer.MAX_VALUE) {
-            throw new MagnetException("so", "file index " + index + " is too large");
+        if (digits.length() > 10 || Long.parseLong(digits) > Integer.MAX_VALUE) {
+            throw new MagnetException("so", "file index " + MagnetLink.excerpt(digits) + " is too large");
         }
+        long index = Long.parseLong(digits);
         return (int) index;
     }
 

@@ -214,7 +214,9 @@ public final class MagnetLink {
         }
         trackers.forEach(tracker -> parameters.add("tr=" + encode(tracker)));
         webSeeds.forEach(seed -> parameters.add("ws=" + encode(seed)));
-        peers.forEach(peer -> parameters.add("x.pe=" + encode(PeerAddress.format(peer))));
+        // Written raw: an address is only letters, digits, '.', ':', '[' and ']', and libtorrent
+        // does not unescape x.pe.
+        peers.forEach(peer -> parameters.add("x.pe=" + PeerAddress.format(peer)));
         if (selectOnly != null) {
             parameters.add("so=" + selectOnly);
         }
