@@ -19,8 +19,8 @@ import org.swarmport.peer.metainfo.MetainfoParser;
  * trusts it: SHA-1 for {@code btih}, SHA-256 for {@code btmh}, both for a hybrid link.
  *
  * <p>The size comes from the first peer's extension handshake ({@code metadata_size}, BEP 10)
- * and is bounded before the buffer is allocated. {@link #nextPiece()} spreads requests over the
- * missing pieces; when the assembled bytes do not hash right, every piece is thrown away and
+ * and is bounded before the buffer is allocated. {@link #nextPiece()} hands each missing piece
+ * to one peer at a time; when the assembled bytes do not hash right, every piece is thrown away and
  * fetching starts over, because one bad piece cannot be told from the good ones.
  *
  * <p>Not thread-safe: the engine's network thread owns it.
@@ -80,22 +80,19 @@ public final class MetadataAssembler {
     }
 
     /**
-     * A missing piece to request from the next peer, the one with the fewest requests still
-     * out, and counts the request; empty when every piece has arrived. Each request ends with
-     * {@link #accept}, {@link #rejected} or {@link #abandoned}.
+     * A missing piece nobody has been asked for, to request from the next peer, and counts the
+     * request; empty when every missing piece is already requested (or none is missing). Each
+     * request ends with {@link #accept}, {@link #rejected} or {@link #abandoned}; the last two
+     * make the piece available again, for another peer.
      */
     public OptionalInt nextPiece() {
-        int best = -1;
         for (int piece = received.nextClearBit(0); piece < pieceCount; piece = received.nextClearBit(piece + 1)) {
-            if (best < 0 || outstanding[piece] < outstanding[best]) {
-                best = piece;
+            if (outstanding[piece] == 0) {
+                outstanding[piece]++;
+                return OptionalInt.of(piece);
             }
         }
-        if (best < 0) {
-            return OptionalInt.empty();
-        }
-        outstanding[best]++;
-        return OptionalInt.of(best);
+        return OptionalInt.empty();
     }
 
     /** A peer rejected the request for {@code piece} (BEP 9 reject). */

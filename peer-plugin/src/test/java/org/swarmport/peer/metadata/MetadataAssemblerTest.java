@@ -103,6 +103,19 @@ class MetadataAssemblerTest {
     }
 
     @Test
+    void eachMissingPieceIsRequestedFromOnePeerUntilItsRequestEnds() throws Exception {
+        MetadataAssembler assembler = new MetadataAssembler(List.of(InfoHash.of(InfoHash.Version.V1, new byte[20])),
+                2 * MetadataMessage.PIECE_SIZE + 1);
+        assertEquals(0, assembler.nextPiece().getAsInt());
+        assertEquals(1, assembler.nextPiece().getAsInt());
+        assertEquals(2, assembler.nextPiece().getAsInt());
+        assertTrue(assembler.nextPiece().isEmpty(), "every piece is out");
+        assembler.abandoned(1);
+        assertEquals(1, assembler.nextPiece().getAsInt(), "a timed-out request frees its piece for another peer");
+        assertTrue(assembler.nextPiece().isEmpty());
+    }
+
+    @Test
     void metadataThatDoesNotHashRightIsDiscardedAndFetchedAgain_BEP9() throws Exception {
         Metainfo torrent = manyFiles(MetainfoVersion.V1, 600);
         byte[] info = torrent.infoBytes();
