@@ -90,6 +90,9 @@ final class HttpTrackerUrl {
 
     private static URI withQuery(URI base, StringBuilder query) {
         String url = base(base);
+        if (query.length() == 0) {
+            return URI.create(url);
+        }
         char separator = url.indexOf('?') < 0 ? '?' : url.endsWith("?") || url.endsWith("&") ? '\0' : '&';
         return URI.create(separator == '\0' ? url + query : url + separator + query);
     }
