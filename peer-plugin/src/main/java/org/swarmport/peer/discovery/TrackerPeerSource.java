@@ -47,6 +47,7 @@ public final class TrackerPeerSource implements PeerSource {
     private final Consumer<String> log;
     private final int key;
     private final Map<String, TrackerClient> clients = new HashMap<>();
+    private final Object roundLock = new Object();
 
     private boolean started;
     private boolean startedAcknowledged;
@@ -100,7 +101,6 @@ public final class TrackerPeerSource implements PeerSource {
 
     @Override
     public void close() {
-        boolean sendStopped;
         synchronized (this) {
             if (closed) {
                 return;
@@ -109,13 +109,19 @@ public final class TrackerPeerSource implements PeerSource {
             if (next != null) {
                 next.cancel(false);
             }
-            sendStopped = startedAcknowledged;
         }
+        // After any round in flight, so that a started it is still sending is followed by stopped.
         Runnable stop = () -> {
-            if (sendStopped) {
-                announceAll(AnnounceEvent.STOPPED);
+            synchronized (roundLock) {
+                boolean sendStopped;
+                synchronized (this) {
+                    sendStopped = startedAcknowledged;
+                }
+                if (sendStopped) {
+                    announceAll(AnnounceEvent.STOPPED);
+                }
+                closeClients();
             }
-            closeClients();
         };
         try {
             executor.execute(stop);
@@ -124,30 +130,32 @@ public final class TrackerPeerSource implements PeerSource {
         }
     }
 
-    /** One regular round; schedules the next. */
+    /** One regular round; schedules the next. Rounds and the final stopped never overlap. */
     private void round() {
-        AnnounceEvent event;
-        synchronized (this) {
-            if (closed) {
-                return;
+        synchronized (roundLock) {
+            AnnounceEvent event;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                event = !startedAcknowledged ? AnnounceEvent.STARTED
+                        : completedPending ? AnnounceEvent.COMPLETED : AnnounceEvent.NONE;
             }
-            event = !startedAcknowledged ? AnnounceEvent.STARTED
-                    : completedPending ? AnnounceEvent.COMPLETED : AnnounceEvent.NONE;
-        }
-        Duration interval = announceAll(event);
-        synchronized (this) {
-            if (interval == null) {
-                failures++;
-                long factor = 1L << Math.min(failures - 1, 5);
-                schedule(retryBase.multipliedBy(Math.min(factor, 30)));
-                return;
+            Duration interval = announceAll(event);
+            synchronized (this) {
+                if (interval == null) {
+                    failures++;
+                    long factor = 1L << Math.min(failures - 1, 5);
+                    schedule(retryBase.multipliedBy(Math.min(factor, 30)));
+                    return;
+                }
+                failures = 0;
+                startedAcknowledged = true;
+                if (event == AnnounceEvent.COMPLETED) {
+                    completedPending = false;
+                }
+                schedule(completedPending ? Duration.ZERO : interval);
             }
-            failures = 0;
-            startedAcknowledged = true;
-            if (event == AnnounceEvent.COMPLETED) {
-                completedPending = false;
-            }
-            schedule(completedPending ? Duration.ZERO : interval);
         }
     }
 

@@ -24,24 +24,24 @@ import com.sun.net.httpserver.HttpServer;
  * answers what the test's {@link Reply} function says. Closing it stops the server and its
  * threads.
  */
-final class FakeHttpTracker implements AutoCloseable {
+public final class FakeHttpTracker implements AutoCloseable {
 
     /** A request as the tracker saw it: path and the query's parameters, values as raw bytes. */
-    record Request(String path, Map<String, List<byte[]>> parameters) {
-        byte[] bytes(String name) {
+    public record Request(String path, Map<String, List<byte[]>> parameters) {
+        public byte[] bytes(String name) {
             List<byte[]> values = parameters.get(name);
             return values == null ? null : values.get(0);
         }
 
-        String text(String name) {
+        public String text(String name) {
             byte[] value = bytes(name);
             return value == null ? null : new String(value, StandardCharsets.ISO_8859_1);
         }
     }
 
     /** The status and body to answer. */
-    record Reply(int status, byte[] body) {
-        static Reply ok(String body) {
+    public record Reply(int status, byte[] body) {
+        public static Reply ok(String body) {
             return new Reply(200, body.getBytes(StandardCharsets.ISO_8859_1));
         }
     }
@@ -51,7 +51,7 @@ final class FakeHttpTracker implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Function<Request, Reply> reply = request -> Reply.ok("d8:intervali60e5:peers0:e");
 
-    FakeHttpTracker() throws IOException {
+    public FakeHttpTracker() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(threads);
         server.createContext("/", exchange -> {
@@ -69,19 +69,19 @@ final class FakeHttpTracker implements AutoCloseable {
         server.start();
     }
 
-    void answer(Function<Request, Reply> reply) {
+    public void answer(Function<Request, Reply> reply) {
         this.reply = reply;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create(url(path));
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return new ArrayList<>(requests);
     }
 

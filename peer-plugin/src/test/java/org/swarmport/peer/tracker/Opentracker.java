@@ -22,13 +22,13 @@ import org.swarmport.peer.metainfo.InfoHash;
  * UDP on ports free when it starts, run as {@code nobody} as it insists, with the given torrents
  * whitelisted. Closing it stops the process.
  */
-final class Opentracker implements AutoCloseable {
+public final class Opentracker implements AutoCloseable {
 
     private final Process process;
     private final int httpPort;
     private final int udpPort;
 
-    Opentracker(Path directory, List<InfoHash> whitelist) throws IOException, InterruptedException {
+    public Opentracker(Path directory, List<InfoHash> whitelist) throws IOException, InterruptedException {
         Path binary = RealTools.requireCommand("opentracker", "opentracker");
         Path list = directory.resolve("whitelist");
         Files.writeString(list, whitelist.stream().map(hash -> hexOf(hash.truncated()))
@@ -48,11 +48,11 @@ final class Opentracker implements AutoCloseable {
         awaitListening(directory);
     }
 
-    String httpAnnounce() {
+    public String httpAnnounce() {
         return "http://127.0.0.1:" + httpPort + "/announce";
     }
 
-    String udpAnnounce() {
+    public String udpAnnounce() {
         return "udp://127.0.0.1:" + udpPort + "/announce";
     }
 
