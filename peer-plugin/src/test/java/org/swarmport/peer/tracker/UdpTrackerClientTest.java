@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +77,21 @@ class UdpTrackerClientTest {
         assertEquals(1, tracker.count(UdpTrackerPacket.ACTION_CONNECT));
         assertEquals(2, tracker.count(UdpTrackerPacket.ACTION_ANNOUNCE));
         assertEquals(1, tracker.count(UdpTrackerPacket.ACTION_SCRAPE));
+    }
+
+    @Test
+    void anExpiredConnectionIdIsFetchedAgain_BEP15() throws Exception {
+        AtomicLong now = new AtomicLong();
+        try (TrackerClient client = new UdpTrackerClient(URI.create(tracker.url("")), SETTINGS, now::get)) {
+            client.announce(REQUEST);
+            now.addAndGet(UdpTrackerClient.CONNECTION_ID_LIFETIME.toNanos() - 1);
+            client.announce(REQUEST);
+            assertEquals(1, tracker.count(UdpTrackerPacket.ACTION_CONNECT), "still valid just before a minute");
+            now.addAndGet(1);
+            client.announce(REQUEST);
+        }
+        assertEquals(2, tracker.count(UdpTrackerPacket.ACTION_CONNECT), "a minute old: connect again");
+        assertEquals(3, tracker.count(UdpTrackerPacket.ACTION_ANNOUNCE));
     }
 
     @Test
