@@ -106,6 +106,17 @@ final class HttpTrackerResponse {
         return stats;
     }
 
+    /** Throws the refusal when {@code body} carries a {@code failure reason}; anything else in it is ignored. */
+    static void throwIfRefused(byte[] body, TrackerSettings settings) throws TrackerException {
+        try {
+            root(body, settings);
+        } catch (TrackerException e) {
+            if (e.refused()) {
+                throw e;
+            }
+        }
+    }
+
     /** The top dictionary; a {@code failure reason} in it is the tracker's refusal (BEP 3). */
     private static BDictionary root(byte[] body, TrackerSettings settings) throws TrackerException {
         BencodeLimits limits = BencodeLimits.of(settings.maxResponseSize(), 8, settings.maxResponseSize(),

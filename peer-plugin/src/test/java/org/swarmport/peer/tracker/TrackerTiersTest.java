@@ -76,10 +76,4 @@ class TrackerTiersTest {
                 () -> new TrackerTiers(List.of(), new Random(1)).firstAnswer(url -> url));
         assertEquals("no tracker to ask", e.getMessage());
     }
-
-    @Test
-    void aMagnetsTrackersAreOneTierEachInTheirOrder() {
-        assertEquals(List.of(List.of("t1"), List.of("t2"), List.of("t3")),
-                TrackerTiers.ofList(List.of("t1", "t2", "t3"), new Random(1)).tiers());
-    }
 }
