@@ -46,7 +46,12 @@ final class FakeUdpTracker implements AutoCloseable {
     private volatile BiFunction<Received, Integer, List<byte[]>> handler = (packet, index) -> List.of(standard(packet));
 
     FakeUdpTracker() throws SocketException {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** On {@code address}, such as {@code ::1} for a tracker reached over IPv6. */
+    FakeUdpTracker(InetAddress address) throws SocketException {
+        socket = new DatagramSocket(new InetSocketAddress(address, 0));
         thread = new Thread(this::serve, "fake-udp-tracker");
         thread.setDaemon(true);
         thread.start();
@@ -57,7 +62,8 @@ final class FakeUdpTracker implements AutoCloseable {
     }
 
     String url(String path) {
-        return "udp://127.0.0.1:" + socket.getLocalPort() + path;
+        String host = socket.getLocalAddress().getHostAddress();
+        return "udp://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + socket.getLocalPort() + path;
     }
 
     List<Received> received() {

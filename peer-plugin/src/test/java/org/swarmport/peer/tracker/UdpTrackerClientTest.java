@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 
+import java.net.InetAddress;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
@@ -168,6 +171,28 @@ class UdpTrackerClientTest {
             stats = client.scrape(List.of(HttpTrackerUrlTest.HASH, other));
         }
         assertEquals(Map.of(HttpTrackerUrlTest.HASH, new ScrapeStats(1, 2, 3), other, new ScrapeStats(1, 2, 3)), stats);
+    }
+
+    @Test
+    void aTrackerReachedOverIpv6AnswersEighteenBytePeers_BEP15() throws Exception {
+        FakeUdpTracker v6;
+        try {
+            v6 = new FakeUdpTracker(InetAddress.getByName("::1"));
+        } catch (SocketException noIpv6) {
+            abort("no IPv6 loopback here: " + noIpv6.getMessage());
+            return;
+        }
+        byte[] peer = new byte[18];
+        peer[15] = 1;
+        peer[16] = 0x1a;
+        peer[17] = (byte) 0xe1;
+        v6.handle((packet, index) -> List.of(packet.action() != UdpTrackerPacket.ACTION_ANNOUNCE
+                ? FakeUdpTracker.standard(packet)
+                : ByteBuffer.allocate(38).putInt(1).putInt(packet.transactionId()).putInt(60).putInt(0).putInt(1)
+                        .put(peer).array()));
+        try (v6; TrackerClient client = TrackerClient.open(v6.url("/announce"), http, SETTINGS)) {
+            assertEquals(List.of(HttpTrackerResponseTest.peer("::1", 6881)), client.announce(REQUEST).peers());
+        }
     }
 
     @Test
