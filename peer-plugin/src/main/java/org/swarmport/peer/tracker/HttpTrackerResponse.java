@@ -75,7 +75,7 @@ final class HttpTrackerResponse {
         }
         AnnounceResponse response = new AnnounceResponse(interval, minInterval, new ArrayList<>(peers),
                 count(root, "complete"), count(root, "incomplete"), warning);
-        return new Announce(response, text(root, "tracker id"));
+        return new Announce(response, trackerId(root));
     }
 
     /** BEP 48: {@code files} maps each 20-byte info-hash the tracker knows to its counts. */
@@ -215,6 +215,22 @@ final class HttpTrackerResponse {
                     + ", expected an integer");
         }
         return OptionalLong.of(((BInteger) value).value());
+    }
+
+    /**
+     * {@code tracker id}: opaque bytes to send back verbatim, so kept one char per byte
+     * (ISO-8859-1), not decoded as text and not cut.
+     */
+    private static Optional<String> trackerId(BDictionary root) throws TrackerException {
+        BValue value = root.get("tracker id");
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.type() != BValue.Type.STRING) {
+            throw TrackerException.failed("tracker answer: tracker id is " + value.type().withArticle()
+                    + ", expected a string");
+        }
+        return Optional.of(new String(((BString) value).bytes(), StandardCharsets.ISO_8859_1));
     }
 
     private static Optional<String> text(BDictionary dictionary, String key) throws TrackerException {

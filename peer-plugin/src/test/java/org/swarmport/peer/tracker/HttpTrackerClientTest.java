@@ -71,14 +71,14 @@ class HttpTrackerClientTest {
 
     @Test
     void aTrackerIdIsSentBackOnLaterAnnounces_BEP3() throws Exception {
-        tracker.answer(request -> FakeHttpTracker.Reply.ok("d8:intervali60e5:peers0:10:tracker id4:T-42e"));
+        tracker.answer(request -> FakeHttpTracker.Reply.ok("d8:intervali60e5:peers0:10:tracker id6:T-42\u0000\u00ffe"));
         try (TrackerClient client = TrackerClient.open(tracker.url("/announce"), http, SETTINGS)) {
             client.announce(STARTED);
             client.announce(STARTED.with(AnnounceEvent.NONE, 50));
         }
         List<FakeHttpTracker.Request> seen = tracker.requests();
         assertNull(seen.get(0).text("trackerid"));
-        assertEquals("T-42", seen.get(1).text("trackerid"));
+        assertEquals("T-42\u0000\u00ff", seen.get(1).text("trackerid"), "sent back byte for byte");
         assertNull(seen.get(1).text("event"), "a regular announce has no event");
     }
 
