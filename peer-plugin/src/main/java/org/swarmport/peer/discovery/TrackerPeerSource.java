@@ -52,6 +52,8 @@ public final class TrackerPeerSource implements PeerSource {
     private boolean started;
     private boolean startedAcknowledged;
     private boolean completedPending;
+    /** A round is announcing; {@link #next} is the future running it, not a pending one. */
+    private boolean running;
     private boolean closed;
     private int failures;
     private ScheduledFuture<?> next;
@@ -94,7 +96,8 @@ public final class TrackerPeerSource implements PeerSource {
             return;
         }
         completedPending = true;
-        if (started) {
+        // A round in progress schedules the completed announce itself when it ends.
+        if (started && !running) {
             reschedule(Duration.ZERO);
         }
     }
@@ -138,11 +141,13 @@ public final class TrackerPeerSource implements PeerSource {
                 if (closed) {
                     return;
                 }
+                running = true;
                 event = !startedAcknowledged ? AnnounceEvent.STARTED
                         : completedPending ? AnnounceEvent.COMPLETED : AnnounceEvent.NONE;
             }
             Duration interval = announceAll(event);
             synchronized (this) {
+                running = false;
                 if (interval == null) {
                     failures++;
                     long factor = 1L << Math.min(failures - 1, 5);
@@ -217,7 +222,7 @@ public final class TrackerPeerSource implements PeerSource {
         }
     }
 
-    /** Moves the pending round to {@code delay} from now, unless one is running. */
+    /** Moves the pending round to {@code delay} from now; only called while no round runs. */
     private void reschedule(Duration delay) {
         if (next != null && next.cancel(false)) {
             schedule(delay);

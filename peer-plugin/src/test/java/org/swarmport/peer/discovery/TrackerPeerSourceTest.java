@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +48,7 @@ class TrackerPeerSourceTest {
         tracker = new FakeHttpTracker();
         tracker.answer(request -> FakeHttpTracker.Reply.ok(ONE_PEER));
         executor = new ScheduledThreadPoolExecutor(1);
+        executor.setRemoveOnCancelPolicy(true);
     }
 
     @AfterEach
@@ -98,6 +100,28 @@ class TrackerPeerSourceTest {
             int completed = events.indexOf("completed");
             assertEquals("0", tracker.requests().get(completed).text("left"));
             assertEquals("none", events.get(events.size() - 1));
+        }
+    }
+
+    @Test
+    void completedDuringAnAnnounceStillMakesOneScheduleNotTwo() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        tracker.answer(request -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeHttpTracker.Reply.ok(ONE_PEER);
+        });
+        try (PeerSource source = open(List.of(List.of(tracker.url("/announce"))), Duration.ofHours(1))) {
+            source.start();
+            await(() -> tracker.requests().size() == 1);
+            source.completed();
+            release.countDown();
+            await(() -> events().stream().filter("completed"::equals).count() == 2 && executor.getActiveCount() == 0
+                    && executor.getQueue().size() == 1);
+            assertEquals(List.of("started", "started", "completed", "completed"), events());
         }
     }
 
