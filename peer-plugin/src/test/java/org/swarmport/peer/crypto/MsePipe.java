@@ -16,6 +16,12 @@ final class MsePipe {
     final ByteBuffer toResponder = ByteBuffer.allocate(1 << 20);
     final ByteBuffer toInitiator = ByteBuffer.allocate(1 << 20);
     final List<MseException> failures = new ArrayList<>();
+    /** Offset in the initiator-to-responder traffic whose byte gets flipped, or -1. */
+    long corruptToResponderAt = -1;
+    /** Offset in the responder-to-initiator traffic whose byte gets flipped, or -1. */
+    long corruptToInitiatorAt = -1;
+    private long sentToResponder;
+    private long sentToInitiator;
 
     MsePipe(MseHandshake initiator, MseHandshake responder) {
         this.initiator = initiator;
@@ -25,7 +31,7 @@ final class MsePipe {
     /** Runs until both are done, one fails, or nothing moves; answers this pipe. */
     MsePipe run(int chunk) {
         for (int round = 0; round < 1_000_000; round++) {
-            boolean moved = transfer(initiator, toResponder, chunk) | transfer(responder, toInitiator, chunk);
+            boolean moved = transfer(initiator, toResponder, chunk, true) | transfer(responder, toInitiator, chunk, false);
             moved |= feed(responder, toResponder, chunk) | feed(initiator, toInitiator, chunk);
             if (!failures.isEmpty() || !moved) {
                 return this;
@@ -34,15 +40,26 @@ final class MsePipe {
         throw new AssertionError("handshake did not settle");
     }
 
-    private static boolean transfer(MseHandshake from, ByteBuffer to, int chunk) {
+    private boolean transfer(MseHandshake from, ByteBuffer to, int chunk, boolean toResponderSide) {
         ByteBuffer out = from.output();
         int n = Math.min(out.remaining(), chunk);
         if (n == 0) {
             return false;
         }
-        ByteBuffer slice = out.slice(out.position(), n);
-        to.put(slice);
+        long sent = toResponderSide ? sentToResponder : sentToInitiator;
+        long corruptAt = toResponderSide ? corruptToResponderAt : corruptToInitiatorAt;
+        int start = to.position();
+        to.put(out.slice(out.position(), n));
         out.position(out.position() + n);
+        if (corruptAt >= sent && corruptAt < sent + n) {
+            int at = start + (int) (corruptAt - sent);
+            to.put(at, (byte) (to.get(at) ^ 0x5a));
+        }
+        if (toResponderSide) {
+            sentToResponder += n;
+        } else {
+            sentToInitiator += n;
+        }
         return true;
     }
 
