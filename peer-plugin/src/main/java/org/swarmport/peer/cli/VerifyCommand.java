@@ -1,0 +1,104 @@
+package org.swarmport.peer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.swarmport.peer.metainfo.FileEntry;
+import org.swarmport.peer.metainfo.Metainfo;
+import org.swarmport.peer.storage.PieceMap;
+import org.swarmport.peer.storage.StorageException;
+import org.swarmport.peer.storage.StorageOptions;
+import org.swarmport.peer.storage.TorrentStorage;
+import org.swarmport.peer.wire.Bitfield;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code verify}: hashes the content on disk against a torrent, every piece, whatever resume
+ * data says, through {@link TorrentStorage} (so it checks exactly what a download or a seed
+ * would serve, pad files and v2 merkle trees included). Ends with {@link ExitStatus#OK} when all
+ * pieces match, {@link ExitStatus#VERIFICATION_FAILED} otherwise, listing the files with missing
+ * or damaged pieces. The resume data it leaves lets a later {@code seed} start without hashing.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check downloaded content against a .torrent file, piece by piece.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TORRENT", description = "The .torrent file.")
+    Path torrent;
+
+    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = ".",
+            description = "The directory the content is in: it holds the file, or the torrent's top directory "
+                    + "(default: the current directory).")
+    Path directory;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws CommandFailure {
+        Metainfo metainfo = TorrentArgument.read(torrent);
+        if (!Files.isDirectory(directory)) {
+            throw new CommandFailure(directory + ": no such directory");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "verifying", "pieces", !quiet);
+        StorageOptions options = StorageOptions.defaults().useResume(false)
+                .listener((piece, good, done, total) -> bar.update(done, total, null));
+        Bitfield verified;
+        PieceMap map;
+        try {
+            TorrentStorage storage = TorrentStorage.open(metainfo, directory, options);
+            verified = storage.verifiedPieces();
+            map = storage.pieceMap();
+            closeKeepingResult(storage);
+        } catch (StorageException e) {
+            bar.finish();
+            throw new CommandFailure(e.getMessage());
+        }
+        bar.finish();
+        int good = verified.cardinality();
+        int count = metainfo.pieceCount();
+        if (good == count) {
+            out.println("complete: all " + count + " pieces of " + metainfo.name() + " match");
+            return ExitStatus.OK;
+        }
+        out.println("incomplete: " + good + " of " + count + " pieces of " + metainfo.name() + " match");
+        List<FileEntry> files = metainfo.files();
+        for (int i = 0; i < files.size(); i++) {
+            FileEntry file = files.get(i);
+            if (file.padding() || file.isSymlink() || file.length() == 0) {
+                continue;
+            }
+            int bad = 0;
+            int first = map.firstPiece(i);
+            int last = map.lastPiece(i);
+            for (int piece = first; piece <= last; piece++) {
+                bad += verified.get(piece) ? 0 : 1;
+            }
+            if (bad > 0) {
+                String state = Files.exists(directory.resolve(file.path().toString())) ? "damaged" : "missing";
+                out.println("  " + state + ": " + file.path() + " (" + bad + " of " + (last - first + 1) + " pieces)");
+            }
+        }
+        return ExitStatus.VERIFICATION_FAILED;
+    }
+
+    /** Closing saves resume data; a read-only directory must not turn a good check into a failure. */
+    private void closeKeepingResult(TorrentStorage storage) {
+        try {
+            storage.close();
+        } catch (StorageException e) {
+            spec.commandLine().getErr().println(SwarmportPeer.NAME + " verify: note: resume data not saved: "
+                    + e.getMessage());
+        }
+    }
+}
