@@ -65,6 +65,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage());
         }
         bar.finish();
+        noteOversizedFiles(metainfo);
         int good = verified.cardinality();
         int count = metainfo.pieceCount();
         if (good == count) {
@@ -90,6 +91,28 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         return ExitStatus.VERIFICATION_FAILED;
+    }
+
+    /**
+     * A file longer than the torrent says still verifies (its pieces are all there), but the
+     * extra bytes are no part of the torrent: say so, so that nobody trusts them.
+     */
+    private void noteOversizedFiles(Metainfo metainfo) {
+        for (FileEntry file : metainfo.contentFiles()) {
+            if (file.isSymlink()) {
+                continue;
+            }
+            Path onDisk = directory.resolve(file.path().toString());
+            try {
+                long size = Files.isRegularFile(onDisk) ? Files.size(onDisk) : -1;
+                if (size > file.length()) {
+                    spec.commandLine().getErr().println(SwarmportPeer.NAME + " verify: note: " + file.path() + " is "
+                            + size + " bytes on disk, the torrent has " + file.length() + "; the rest is not checked");
+                }
+            } catch (java.io.IOException e) {
+                // The hash check has already reported what cannot be read.
+            }
+        }
     }
 
     /** Closing saves resume data; a read-only directory must not turn a good check into a failure. */

@@ -77,6 +77,17 @@ class VerifyCommandTest {
     }
 
     @Test
+    void fileLongerThanTheTorrentSaysVerifiesWithANote() throws Exception {
+        Path content = CreateCommandTest.multiFileContent(work);
+        Path torrent = torrentOf(content);
+        Files.writeString(content.resolve("readme.txt"), "hello, and more");
+        Cli cli = Cli.run("verify", "-q", torrent.toString(), "-d", work.toString());
+        assertEquals(ExitStatus.OK, cli.status(), cli.both());
+        assertEquals("swarmport-peer verify: note: release/readme.txt is 15 bytes on disk, the torrent has 5; "
+                + "the rest is not checked\n", cli.err());
+    }
+
+    @Test
     void wrongDirectoryFindsNothing() throws Exception {
         Path torrent = torrentOf(CreateCommandTest.multiFileContent(work));
         Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
