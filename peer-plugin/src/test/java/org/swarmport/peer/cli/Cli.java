@@ -13,6 +13,13 @@ record Cli(int status, String out, String err) {
         return new Cli(status, out.toString(), err.toString());
     }
 
+    /** Asserts the exit status and that stderr contains {@code inErr}; answers this for more checks. */
+    Cli expect(int expectedStatus, String inErr) {
+        org.junit.jupiter.api.Assertions.assertEquals(expectedStatus, status, this::both);
+        org.junit.jupiter.api.Assertions.assertTrue(err.contains(inErr), () -> "'" + inErr + "' in\n" + both());
+        return this;
+    }
+
     /** The command's output and errors, for assertion messages. */
     String both() {
         return "exit " + status + "\n--- out\n" + out + "--- err\n" + err;

@@ -131,44 +131,40 @@ class CreateCommandTest {
         assertFalse(Files.exists(work.resolve("o.torrent")));
     }
 
+    /** {@code create} of fresh multi-file content to {@code o.torrent}, with {@code options}. */
+    private Cli createWith(String... options) throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("create", multiFileContent(work).toString(),
+                "-o", work.resolve("o.torrent").toString(), "--force"));
+        args.addAll(List.of(options));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
     @ParameterizedTest(name = "--piece-length {0}")
     @ValueSource(strings = {"abc", "12X", "-5", "", "1234567890123456K"})
     void unreadablePieceLengthIsAUsageError(String value) throws Exception {
-        Cli cli = Cli.run("create", multiFileContent(work).toString(), "-p", value, "-o", work.resolve("o.torrent").toString());
-        assertEquals(ExitStatus.USAGE, cli.status(), cli.both());
-        assertTrue(cli.err().contains("is not a size"), cli.both());
+        createWith("-p", value).expect(ExitStatus.USAGE, "is not a size");
     }
 
     @Test
     void hybridPieceLengthThatIsNotAPowerOfTwoIsAUsageError_BEP52() throws Exception {
-        Cli cli = Cli.run("create", multiFileContent(work).toString(), "-p", "100000", "-o", work.resolve("o.torrent").toString());
-        assertEquals(ExitStatus.USAGE, cli.status(), cli.both());
-        assertTrue(cli.err().contains("--piece-length of a hybrid torrent must be a power of two of at least 16 KiB (BEP 52), not 100000"),
-                cli.both());
+        createWith("-p", "100000").expect(ExitStatus.USAGE,
+                "--piece-length of a hybrid torrent must be a power of two of at least 16 KiB (BEP 52), not 100000");
     }
 
     @Test
     void v1AcceptsAnyPieceLengthTheParserAllows() throws Exception {
-        Path out = work.resolve("o.torrent");
-        Cli cli = Cli.run("create", multiFileContent(work).toString(), "-p", "100000", "--meta-version", "v1", "-o", out.toString());
-        assertEquals(ExitStatus.OK, cli.status(), cli.both());
-        assertEquals(100_000, parse(out).pieceLength());
-        Cli zero = Cli.run("create", multiFileContent(work).toString(), "-p", "0", "--meta-version", "v1", "-o", out.toString(), "-f");
-        assertEquals(ExitStatus.USAGE, zero.status(), zero.both());
-        assertTrue(zero.err().contains("--piece-length: piece length must be within 1.."), zero.both());
+        createWith("-p", "100000", "--meta-version", "v1").expect(ExitStatus.OK, "");
+        assertEquals(100_000, parse(work.resolve("o.torrent")).pieceLength());
+        createWith("-p", "0", "--meta-version", "v1").expect(ExitStatus.USAGE, "--piece-length: piece length must be within 1..");
     }
 
     @Test
     void blankTrackerIsAUsageError() throws Exception {
-        Cli cli = Cli.run("create", multiFileContent(work).toString(), "-t", "http://a.example/,  ", "-o", work.resolve("o.torrent").toString());
-        assertEquals(ExitStatus.USAGE, cli.status(), cli.both());
-        assertTrue(cli.err().contains("tracker URL is blank"), cli.both());
+        createWith("-t", "http://a.example/,  ").expect(ExitStatus.USAGE, "tracker URL is blank");
     }
 
     @Test
     void unknownMetaVersionIsAUsageError() throws Exception {
-        Cli cli = Cli.run("create", multiFileContent(work).toString(), "--meta-version", "v3");
-        assertEquals(ExitStatus.USAGE, cli.status(), cli.both());
-        assertTrue(cli.err().contains("expected one of [V1, V2, HYBRID]"), cli.both());
+        createWith("--meta-version", "v3").expect(ExitStatus.USAGE, "expected one of [V1, V2, HYBRID]");
     }
 }

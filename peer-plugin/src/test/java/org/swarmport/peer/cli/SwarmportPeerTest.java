@@ -11,32 +11,25 @@ class SwarmportPeerTest {
 
     @Test
     void noCommandIsAUsageError() {
-        Cli cli = Cli.run();
-        assertEquals(ExitStatus.USAGE, cli.status(), cli.both());
-        assertTrue(cli.err().contains("a command is needed: create, info or verify"), cli.both());
-        assertTrue(cli.err().contains("Try 'swarmport-peer --help' for usage."), cli.both());
+        Cli.run().expect(ExitStatus.USAGE, "a command is needed: create, info or verify")
+                .expect(ExitStatus.USAGE, "Try 'swarmport-peer --help' for usage.");
     }
 
     @Test
     void unknownCommandIsAUsageError() {
-        Cli cli = Cli.run("frobnicate");
-        assertEquals(ExitStatus.USAGE, cli.status(), cli.both());
-        assertTrue(cli.err().contains("Unmatched argument at index 0: 'frobnicate'"), cli.both());
+        Cli.run("frobnicate").expect(ExitStatus.USAGE, "Unmatched argument at index 0: 'frobnicate'");
     }
 
     @Test
     void unknownOptionOfACommandNamesTheCommand() {
-        Cli cli = Cli.run("info", "--colour", "x.torrent");
-        assertEquals(ExitStatus.USAGE, cli.status(), cli.both());
+        Cli cli = Cli.run("info", "--colour", "x.torrent")
+                .expect(ExitStatus.USAGE, "Try 'swarmport-peer info --help' for usage.");
         assertTrue(cli.err().startsWith("info: Unknown option: '--colour'"), cli.both());
-        assertTrue(cli.err().contains("Try 'swarmport-peer info --help' for usage."), cli.both());
     }
 
     @Test
     void missingArgumentIsAUsageError() {
-        Cli cli = Cli.run("verify");
-        assertEquals(ExitStatus.USAGE, cli.status(), cli.both());
-        assertTrue(cli.err().contains("Missing required parameter: 'TORRENT'"), cli.both());
+        Cli.run("verify").expect(ExitStatus.USAGE, "Missing required parameter: 'TORRENT'");
     }
 
     @Test
