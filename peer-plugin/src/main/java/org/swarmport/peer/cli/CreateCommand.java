@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.swarmport.peer.magnet.MagnetLink;
 import org.swarmport.peer.metainfo.InfoHash;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoBuilder;
@@ -172,5 +173,6 @@ final class CreateCommand implements Callable<Integer> {
                 + ", " + torrent.pieceCount() + " pieces of " + ByteSize.format(torrent.pieceLength()));
         torrent.infoHashV1().map(InfoHash::hex).ifPresent(hash -> out.println("info-hash v1: " + hash));
         torrent.infoHashV2().map(InfoHash::hex).ifPresent(hash -> out.println("info-hash v2: " + hash));
+        out.println("magnet:       " + MagnetLink.of(torrent));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.swarmport.peer.metainfo.FileEntry;
 import org.swarmport.peer.metainfo.InfoHash;
+import org.swarmport.peer.magnet.MagnetLink;
 import org.swarmport.peer.metainfo.Metainfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code info}: what a .torrent holds: name, info-hashes, size, pieces, trackers, web seeds and
- * the files as a tree; with {@code --json}, the same as one JSON object for scripts. Pad files
+ * {@code info}: what a .torrent holds: name, info-hashes, size, pieces, trackers, web seeds, its
+ * magnet link (BEP 9) and the files as a tree; with {@code --json}, the same as one JSON object for scripts. Pad files
  * (BEP 47) are bookkeeping, not content, and are left out.
  */
 @Command(name = "info", mixinStandardHelpOptions = true, description = "Show what a .torrent file holds.")
@@ -60,6 +61,7 @@ final class InfoCommand implements Callable<Integer> {
         object.put("creationDate", metainfo.creationDate().map(Object::toString).orElse(null));
         object.put("trackers", metainfo.trackerTiers());
         object.put("webSeeds", metainfo.webSeeds());
+        object.put("magnet", MagnetLink.of(metainfo).toString());
         List<Map<String, Object>> files = new ArrayList<>();
         for (FileEntry file : metainfo.contentFiles()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -105,6 +107,7 @@ final class InfoCommand implements Callable<Integer> {
         for (int i = 0; i < metainfo.webSeeds().size(); i++) {
             row(out, i == 0 ? "web seeds" : "", metainfo.webSeeds().get(i));
         }
+        row(out, "magnet", MagnetLink.of(metainfo).toString());
         out.println("files:");
         for (String line : FileTreeView.render(files)) {
             out.println("  " + line);

@@ -34,6 +34,8 @@ class InfoCommandTest {
         assertTrue(out.contains("size:         101.6 KiB (104007 bytes) in 5 files\n"), out);
         assertTrue(out.contains("pieces:       6 x 32 KiB\n"), out);
         assertTrue(out.contains("private:      yes (BEP 27)\n"), out);
+        assertTrue(out.contains("magnet:       magnet:?xt=urn:btih:b6401410cae8917a1b3aff7f10763424785a9f60"
+                + "&xt=urn:btmh:1220c3ca2a0fcc05ee7671b12a1359b5ed576a51b2f88bfc5470dd9f532d3ce56b46&dn=multi"), out);
         assertTrue(out.contains("""
                 files:
                   multi/
@@ -72,9 +74,11 @@ class InfoCommandTest {
                 "import json, sys",
                 "d = json.load(open(sys.argv[1]))",
                 "print(d['name'], d['metaVersion'], d['infoHashV1'], d['pieceCount'], d['private'], d['totalLength'])",
-                "print('|'.join('/'.join(f['path']) + '=' + str(f['length']) for f in d['files']))"), json.toString()), 30);
+                "print('|'.join('/'.join(f['path']) + '=' + str(f['length']) for f in d['files']))",
+                "print(d['magnet'].startswith('magnet:?xt=urn:btih:' + d['infoHashV1']))"), json.toString()), 30);
         assertEquals(List.of("multi hybrid b6401410cae8917a1b3aff7f10763424785a9f60 6 True 104007",
-                "multi/a.txt=1234|multi/sub/b.bin=70000|multi/sub/deeper/c.bin=32768|multi/sub/empty.txt=0|multi/z.dat=5"), read);
+                "multi/a.txt=1234|multi/sub/b.bin=70000|multi/sub/deeper/c.bin=32768|multi/sub/empty.txt=0|multi/z.dat=5",
+                "True"), read);
     }
 
     @Test
