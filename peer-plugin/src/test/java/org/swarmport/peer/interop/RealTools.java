@@ -86,7 +86,7 @@ public final class RealTools {
     /**
      * Starts {@code command} (stderr to the test's) for a test that talks to it line by line, such
      * as a libtorrent seed that prints its port. Close it in a {@code try}-with-resources: that ends
-     * its stdin, waits a few seconds and then kills it.
+     * its stdin, waits two seconds for it to exit, then terminates it (SIGTERM, then SIGKILL).
      */
     public static Running start(List<String> command) throws IOException {
         return new Running(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
@@ -144,8 +144,12 @@ public final class RealTools {
             } catch (IOException e) {
                 // Already gone.
             }
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            // Scripts end at the end of stdin; daemons such as transmission-cli need SIGTERM.
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
             }
             reader.join(10_000);
         }
