@@ -17,31 +17,31 @@ final class ProgressBar {
 
     private final PrintWriter out;
     private final String label;
-    private final String unit;
     private final boolean enabled;
-    private long lastDraw = Long.MIN_VALUE;
+    private long lastDraw;
     private boolean drawn;
+    private int lastLength;
 
-    ProgressBar(PrintWriter out, String label, String unit, boolean enabled) {
+    ProgressBar(PrintWriter out, String label, boolean enabled) {
         this.out = out;
         this.label = label;
-        this.unit = unit;
         this.enabled = enabled;
     }
 
-    /** Shows {@code done} of {@code total}, plus {@code detail} (a rate, a peer count) when not null. */
-    void update(long done, long total, String detail) {
-        if (!enabled) {
-            return;
-        }
-        long now = System.nanoTime();
-        if (done < total && drawn && now - lastDraw < REDRAW_NANOS) {
-            return;
-        }
-        lastDraw = now;
-        drawn = true;
-        out.print('\r' + render(done, total, detail));
-        out.flush();
+    /** Shows {@code done} of {@code total} {@code unit}s (pieces), plus {@code detail} when not null. */
+    void update(long done, long total, String unit, String detail) {
+        draw(done >= total, () -> bar(done, total) + "  " + done + "/" + total + " " + unit + suffix(detail));
+    }
+
+    /** Shows {@code done} of {@code total} bytes, in binary units, plus {@code detail} when not null. */
+    void updateBytes(long done, long total, String detail) {
+        draw(done >= total, () -> bar(done, total) + "  " + ByteSize.format(done) + "/" + ByteSize.format(total)
+                + suffix(detail));
+    }
+
+    /** Shows a line of text where the bar would be: for seeding, which has no end. */
+    void status(String text) {
+        draw(false, () -> text);
     }
 
     /** Ends the line the bar is on. */
@@ -49,14 +49,35 @@ final class ProgressBar {
         if (enabled && drawn) {
             out.println();
             out.flush();
+            drawn = false;
         }
     }
 
-    String render(long done, long total, String detail) {
+    private void draw(boolean last, java.util.function.Supplier<String> line) {
+        if (!enabled) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (!last && drawn && now - lastDraw < REDRAW_NANOS) {
+            return;
+        }
+        lastDraw = now;
+        drawn = true;
+        String text = label + " " + line.get();
+        // Blank out what a longer previous line left behind.
+        out.print('\r' + text + " ".repeat(Math.max(0, lastLength - text.length())));
+        lastLength = text.length();
+        out.flush();
+    }
+
+    static String bar(long done, long total) {
         double fraction = total <= 0 ? 1 : Math.min(1, (double) done / total);
         int filled = (int) Math.round(fraction * WIDTH);
-        return String.format(Locale.ROOT, "%s [%s%s] %3d%%  %d/%d %s%s", label, "#".repeat(filled),
-                "-".repeat(WIDTH - filled), (int) Math.floor(fraction * 100), done, total, unit,
-                detail == null ? "" : "  " + detail);
+        return String.format(Locale.ROOT, "[%s%s] %3d%%", "#".repeat(filled), "-".repeat(WIDTH - filled),
+                (int) Math.floor(fraction * 100));
+    }
+
+    private static String suffix(String detail) {
+        return detail == null ? "" : "  " + detail;
     }
 }

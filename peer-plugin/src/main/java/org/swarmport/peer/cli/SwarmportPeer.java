@@ -10,14 +10,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code swarmport-peer} command line: {@code create}, {@code info}, {@code verify} (and, as
- * the engine lands, {@code download} and {@code seed}). Errors print one line naming the cause,
+ * The {@code swarmport-peer} command line: {@code create}, {@code info}, {@code verify},
+ * {@code download} and {@code seed}. Errors print one line naming the cause,
  * never a stack trace, and end with an {@link ExitStatus}. {@link #execute} runs it in-process,
  * which is how the tests drive it; {@link #main} is the jar's entry point.
  */
 @Command(name = "swarmport-peer", mixinStandardHelpOptions = true, versionProvider = SwarmportPeer.Version.class,
-        description = "Create, inspect and verify torrents (BitTorrent v1, v2 and hybrid).",
-        subcommands = {CreateCommand.class, InfoCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+        description = "Create, inspect, verify, download and seed torrents (BitTorrent v1, v2 and hybrid).",
+        subcommands = {CreateCommand.class, InfoCommand.class, VerifyCommand.class, DownloadCommand.class,
+            SeedCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:done",
@@ -77,7 +78,7 @@ public final class SwarmportPeer implements Callable<Integer> {
 
     @Override
     public Integer call() throws CommandLine.ParameterException {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: create, info or verify");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: create, info, verify, download or seed");
     }
 
     /** The version from the jar's manifest ({@code Implementation-Version}), "development" when run from classes. */

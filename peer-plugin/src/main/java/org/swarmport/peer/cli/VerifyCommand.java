@@ -50,9 +50,9 @@ final class VerifyCommand implements Callable<Integer> {
             throw new CommandFailure(directory + ": no such directory");
         }
         PrintWriter out = spec.commandLine().getOut();
-        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "verifying", "pieces", !quiet);
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "verifying", !quiet);
         StorageOptions options = StorageOptions.defaults().useResume(false)
-                .listener((piece, good, done, total) -> bar.update(done, total, null));
+                .listener((piece, good, done, total) -> bar.update(done, total, "pieces", null));
         Bitfield verified;
         PieceMap map;
         try {

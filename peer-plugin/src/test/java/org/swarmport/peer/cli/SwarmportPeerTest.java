@@ -11,7 +11,7 @@ class SwarmportPeerTest {
 
     @Test
     void noCommandIsAUsageError() {
-        Cli.run().expect(ExitStatus.USAGE, "a command is needed: create, info or verify")
+        Cli.run().expect(ExitStatus.USAGE, "a command is needed: create, info, verify, download or seed")
                 .expect(ExitStatus.USAGE, "Try 'swarmport-peer --help' for usage.");
     }
 
@@ -36,7 +36,7 @@ class SwarmportPeerTest {
     void helpListsTheCommandsAndTheExitStatuses() {
         Cli cli = Cli.run("--help");
         assertEquals(ExitStatus.OK, cli.status(), cli.both());
-        for (String expected : new String[] {"create", "info", "verify", "Exit status:", "3", "verify found content"}) {
+        for (String expected : new String[] {"create", "info", "verify", "download", "seed", "Exit status:", "3", "verify found content"}) {
             assertTrue(cli.out().contains(expected), expected + " in\n" + cli.out());
         }
     }
