@@ -6,7 +6,8 @@
   libtorrent-session.py download TORRENT SAVEDIR PORT
       downloads TORRENT into SAVEDIR from 127.0.0.1:PORT only; prints "COMPLETE" once every piece
       is verified, or "FAILED <state> <progress>" after 60 s.
-Encryption stays at libtorrent's default (enabled both ways). DHT, LSD, UPnP and NAT-PMP are off.
+Both keep libtorrent's default encryption (enabled: MSE first, plaintext accepted and retried).
+DHT, LSD, UPnP, NAT-PMP and uTP are off.
 """
 import os
 import select
@@ -21,6 +22,9 @@ SETTINGS = {
     "enable_lsd": False,
     "enable_upnp": False,
     "enable_natpmp": False,
+    # Our engine speaks TCP only (uTP is out of scope); libtorrent would try uTP first and wait.
+    "enable_outgoing_utp": False,
+    "enable_incoming_utp": False,
 }
 
 

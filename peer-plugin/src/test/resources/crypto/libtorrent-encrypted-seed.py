@@ -35,6 +35,9 @@ settings = {
     "in_enc_policy": int(lt.enc_policy.forced),
     "allowed_enc_level": int(lt.enc_level.rc4),
     "prefer_rc4": True,
+    # TCP only, as our peer speaks: libtorrent would otherwise try uTP first and wait for it.
+    "enable_outgoing_utp": False,
+    "enable_incoming_utp": False,
 }
 session = lt.session(settings)
 handle = session.add_torrent({"ti": info, "save_path": work})
