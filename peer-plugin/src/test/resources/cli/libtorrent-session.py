@@ -1,4 +1,4 @@
-"""libtorrent on the other side of `swarmport-peer download` and `seed`, for CliTransferInteropTest.
+"""libtorrent on the other side of `swarmport-peer download` and `seed`, for TransferCommandsInteropTest.
 
   libtorrent-session.py seed WORKDIR
       writes WORKDIR/content/lt-content.bin (random) and WORKDIR/lt.torrent (v1, 16 KiB pieces),
