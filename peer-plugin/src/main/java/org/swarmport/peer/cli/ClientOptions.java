@@ -11,8 +11,11 @@ import org.swarmport.peer.discovery.PeerAddressException;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The options {@code download} and {@code seed} share: where to listen, encryption, peers to call. */
+/** What {@code download} and {@code seed} share: the torrent, where to listen, encryption, peers to call. */
 final class ClientOptions {
+
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "TORRENT", description = "The .torrent file.")
+    java.nio.file.Path torrent;
 
     @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = ".",
             description = "The directory the content is (or goes) in (default: the current directory).")
@@ -36,6 +39,13 @@ final class ClientOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line.")
     boolean quiet;
+
+    /** Checks an optional number of seconds given as {@code option}: absent, or at least 1. */
+    static void checkSeconds(Long seconds, String option) throws CommandFailure {
+        if (seconds != null && seconds < 1) {
+            throw new CommandFailure(option + " must be at least 1 second", ExitStatus.USAGE);
+        }
+    }
 
     /** {@code host:port} through the shared {@link PeerAddress} rules, then resolved (a person may type a name). */
     static final class PeerConverter implements CommandLine.ITypeConverter<InetSocketAddress> {

@@ -2,7 +2,6 @@ package org.swarmport.peer.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.swarmport.peer.metainfo.Metainfo;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,9 +25,6 @@ final class DownloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TORRENT", description = "The .torrent file.")
-    Path torrent;
-
     @Mixin
     ClientOptions options;
 
@@ -42,10 +37,8 @@ final class DownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Metainfo metainfo = TorrentArgument.read(torrent);
-        if (timeoutSeconds != null && timeoutSeconds < 1) {
-            throw new CommandFailure("--timeout must be at least 1 second", ExitStatus.USAGE);
-        }
+        Metainfo metainfo = TorrentArgument.read(options.torrent);
+        ClientOptions.checkSeconds(timeoutSeconds, "--timeout");
         try {
             Files.createDirectories(options.directory);
         } catch (java.io.IOException e) {

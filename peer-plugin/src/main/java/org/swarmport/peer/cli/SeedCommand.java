@@ -2,7 +2,6 @@ package org.swarmport.peer.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.swarmport.peer.metainfo.Metainfo;
@@ -11,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,9 +25,6 @@ final class SeedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "TORRENT", description = "The .torrent file.")
-    Path torrent;
-
     @Mixin
     ClientOptions options;
 
@@ -39,13 +34,11 @@ final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Metainfo metainfo = TorrentArgument.read(torrent);
+        Metainfo metainfo = TorrentArgument.read(options.torrent);
         if (!Files.isDirectory(options.directory)) {
             throw new CommandFailure(options.directory + ": no such directory");
         }
-        if (durationSeconds != null && durationSeconds < 1) {
-            throw new CommandFailure("--duration must be at least 1 second", ExitStatus.USAGE);
-        }
+        ClientOptions.checkSeconds(durationSeconds, "--duration");
         PrintWriter out = spec.commandLine().getOut();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "seeding", !options.quiet);
         try (RunningTorrent running = RunningTorrent.start(metainfo, options)) {
