@@ -20,6 +20,8 @@ import java.util.logging.Logger;
 
 import java.nio.file.Path;
 
+import org.swarmport.peer.crypto.EncryptionPolicy;
+import org.swarmport.peer.crypto.SkeyIndex;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.storage.TorrentStorage;
 
@@ -37,6 +39,8 @@ final class Engine {
     private final NetworkLoop loop;
     private final ExecutorService disk;
     private final Map<ByteBuffer, TorrentSession> torrents = new ConcurrentHashMap<>();
+    /** SKEYs by {@code HASH('req2', SKEY)}: how an MSE responder finds the torrent (crypto's SkeyIndex). */
+    private final Map<ByteBuffer, byte[]> skeys = new ConcurrentHashMap<>();
     private final List<PeerConnection> dirty = new ArrayList<>();
     private ServerSocketChannel server;
     private int listenPort;
@@ -118,10 +122,19 @@ final class Engine {
 
     void register(TorrentSession torrent) {
         torrents.put(ByteBuffer.wrap(torrent.wireInfoHash()), torrent);
+        skeys.put(ByteBuffer.wrap(SkeyIndex.req2Hash(torrent.wireInfoHash())), torrent.wireInfoHash());
     }
 
     void unregister(TorrentSession torrent) {
         torrents.remove(ByteBuffer.wrap(torrent.wireInfoHash()));
+        skeys.remove(ByteBuffer.wrap(SkeyIndex.req2Hash(torrent.wireInfoHash())));
+    }
+
+    SkeyIndex skeyIndex() {
+        return req2 -> {
+            byte[] skey = skeys.get(ByteBuffer.wrap(req2));
+            return skey == null ? null : skey.clone();
+        };
     }
 
     TorrentSession torrentFor(byte[] infoHash) {
@@ -139,12 +152,17 @@ final class Engine {
 
     /** Opens an outgoing connection for {@code torrent}; runs on the network thread. */
     void connect(TorrentSession torrent, InetSocketAddress address) {
+        connect(torrent, address, settings.encryption());
+    }
+
+    /** Opens an outgoing connection with {@code policy} (plaintext for the retry of a refused MSE). */
+    void connect(TorrentSession torrent, InetSocketAddress address, EncryptionPolicy policy) {
         SocketChannel channel = null;
         try {
             channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
-            PeerConnection connection = new PeerConnection(this, channel, address, true, torrent);
+            PeerConnection connection = new PeerConnection(this, channel, address, true, torrent, policy);
             torrent.connecting(connection);
             channel.connect(address);
             connection.register();
@@ -187,7 +205,7 @@ final class Engine {
                 channel.configureBlocking(false);
                 channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
                 InetSocketAddress address = (InetSocketAddress) channel.getRemoteAddress();
-                new PeerConnection(Engine.this, channel, address, false, null).register();
+                new PeerConnection(Engine.this, channel, address, false, null, settings.encryption()).register();
             }
         }
 

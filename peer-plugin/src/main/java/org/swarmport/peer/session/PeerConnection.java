@@ -8,6 +8,11 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
 
+import org.swarmport.peer.crypto.EncryptionPolicy;
+import org.swarmport.peer.crypto.MseException;
+import org.swarmport.peer.crypto.MseHandshake;
+import org.swarmport.peer.crypto.NegotiatedStream;
+import org.swarmport.peer.crypto.WireCipher;
 import org.swarmport.peer.wire.ExtensionHandshake;
 import org.swarmport.peer.wire.Handshake;
 import org.swarmport.peer.wire.MessageLimits;
@@ -21,7 +26,9 @@ import org.swarmport.peer.wire.WireException;
  * and the state BEP 3 gives each side of a connection (choked, interested), plus what BEP 6 and
  * BEP 10 negotiated.
  *
- * <p>Life: {@code CONNECTING} (outgoing only) → {@code HANDSHAKE} (68 bytes each way; an incoming
+ * <p>Life: {@code CONNECTING} (outgoing only) → {@code NEGOTIATING} (the MSE/PE handshake of the
+ * crypto package; with encryption disabled it passes our handshake through in plaintext, and an
+ * incoming one also recognises a plaintext BEP 3 start) → {@code HANDSHAKE} (68 bytes each way; an incoming
  * connection learns its torrent from the first 48) → {@code ACTIVE} (length-prefixed messages,
  * decoded by a bounded {@link MessageReader} and handed to the {@link TorrentSession}) →
  * {@code CLOSED}. What the messages mean for the torrent (pieces, requests) is the session's;
@@ -29,7 +36,7 @@ import org.swarmport.peer.wire.WireException;
  */
 final class PeerConnection implements NetworkLoop.Handler {
 
-    enum Phase { CONNECTING, HANDSHAKE, ACTIVE, CLOSED }
+    enum Phase { CONNECTING, NEGOTIATING, HANDSHAKE, ACTIVE, CLOSED }
 
     private static final int INITIAL_BUFFER = 64 * 1024;
     /** Reads per readiness event before letting other connections have the thread. */
@@ -53,6 +60,12 @@ final class PeerConnection implements NetworkLoop.Handler {
     private boolean handshakeSent;
     private String closeReason;
     private boolean readPaused;
+    private final EncryptionPolicy policy;
+    private MseHandshake mse;
+    private WireCipher inbound = WireCipher.PLAINTEXT;
+    private WireCipher outbound = WireCipher.PLAINTEXT;
+    private boolean encrypted;
+    private boolean negotiationFailed;
 
     // BEP 3 state of both sides
     boolean amChoking = true;
@@ -73,13 +86,17 @@ final class PeerConnection implements NetworkLoop.Handler {
     int pendingDiskReads;
 
     PeerConnection(Engine engine, SocketChannel channel, InetSocketAddress address, boolean outgoing,
-                   TorrentSession torrent) {
+                   TorrentSession torrent, EncryptionPolicy policy) {
         this.engine = engine;
+        this.policy = policy;
         this.channel = channel;
         this.address = address;
         this.outgoing = outgoing;
         this.torrent = torrent;
-        this.phase = outgoing ? Phase.CONNECTING : Phase.HANDSHAKE;
+        this.phase = outgoing ? Phase.CONNECTING : Phase.NEGOTIATING;
+        if (!outgoing) {
+            mse = MseHandshake.responder(engine.skeyIndex(), policy);
+        }
     }
 
     /** Registers with the selector: for connect (outgoing) or read (incoming). */
@@ -128,9 +145,54 @@ final class PeerConnection implements NetworkLoop.Handler {
     }
 
     private void connected() throws IOException {
-        phase = Phase.HANDSHAKE;
+        phase = Phase.NEGOTIATING;
         key.interestOps(SelectionKey.OP_READ);
-        sendHandshake();
+        connectedNanos = System.nanoTime();
+        handshakeSent = true;
+        byte[] ours = Handshake.of(torrent.wireInfoHash(), engine.peerId(), true, true).toBytes();
+        mse = MseHandshake.initiator(torrent.wireInfoHash(), policy, ours);
+        negotiated();
+    }
+
+    /** Sends what the MSE handshake produced; once it is done, switches to its ciphers. */
+    private void negotiated() throws IOException {
+        if (mse.hasOutput()) {
+            ByteBuffer output = mse.output();
+            ByteBuffer copy = ByteBuffer.allocate(output.remaining()).put(output).flip();
+            enqueueRaw(copy);
+        }
+        if (!mse.isDone()) {
+            flush();
+            return;
+        }
+        NegotiatedStream stream = mse.result();
+        inbound = stream.inbound();
+        outbound = stream.outbound();
+        encrypted = !outbound.isIdentity();
+        if (torrent == null && stream.skey().isPresent()) {
+            torrent = engine.torrentFor(stream.skey().get());
+        }
+        // bytes after the MSE handshake are still enciphered; the handshake's own plaintext comes first
+        inbound.apply(in);
+        ByteBuffer received = stream.received();
+        if (received.hasRemaining()) {
+            ByteBuffer joined = ByteBuffer.allocateDirect(Math.max(in.capacity(), received.remaining() + in.remaining()));
+            joined.put(received).put(in).flip();
+            in = joined;
+        }
+        mse = null;
+        phase = Phase.HANDSHAKE;
+        flush();
+    }
+
+    /** Whether the stream is RC4-encrypted (MSE/PE). */
+    boolean isEncrypted() {
+        return encrypted;
+    }
+
+    /** The encryption policy this connection was made with. */
+    EncryptionPolicy policy() {
+        return policy;
     }
 
     private void sendHandshake() throws IOException {
@@ -143,6 +205,7 @@ final class PeerConnection implements NetworkLoop.Handler {
 
     private void read() throws IOException {
         for (int i = 0; i < READS_PER_EVENT && phase != Phase.CLOSED; i++) {
+            int start = in.position();
             int n = channel.read(in);
             if (n < 0) {
                 close("peer closed the connection");
@@ -152,11 +215,22 @@ final class PeerConnection implements NetworkLoop.Handler {
                 break;
             }
             lastReceivedNanos = System.nanoTime();
+            if (mse == null && !inbound.isIdentity()) {
+                ByteBuffer fresh = in.duplicate().flip().position(start);
+                inbound.apply(fresh);
+            }
             in.flip();
             try {
+                if (phase == Phase.NEGOTIATING) {
+                    mse.receive(in);
+                    negotiated();
+                }
                 process();
+            } catch (MseException e) {
+                close("encryption handshake failed: " + e.getMessage());
+                return;
             } catch (WireException e) {
-                torrent().protocolViolation(this, e.getMessage());
+                violation(e.getMessage());
                 return;
             }
             if (phase == Phase.CLOSED) {
@@ -171,7 +245,7 @@ final class PeerConnection implements NetworkLoop.Handler {
     }
 
     private void process() throws WireException, IOException {
-        if (phase == Phase.HANDSHAKE && !readHandshake()) {
+        if (phase == Phase.NEGOTIATING || phase == Phase.HANDSHAKE && !readHandshake()) {
             return;
         }
         while (phase == Phase.ACTIVE) {
@@ -228,6 +302,15 @@ final class PeerConnection implements NetworkLoop.Handler {
         return true;
     }
 
+    /** A broken protocol: the torrent bans the peer; before a torrent is known, the connection just closes. */
+    private void violation(String reason) {
+        if (torrent == null) {
+            close(reason);
+        } else {
+            torrent.protocolViolation(this, reason);
+        }
+    }
+
     /** Tightens the reader's limits once the torrent's piece count is known (after a magnet's metadata). */
     void messageLimits(MessageLimits limits) {
         if (reader != null) {
@@ -270,12 +353,24 @@ final class PeerConnection implements NetworkLoop.Handler {
             }
             int start = tail.position();
             MessageWriter.write(message, tail);
+            if (!outbound.isIdentity()) {
+                outbound.apply(tail.duplicate().flip().position(start));
+            }
             queuedBytes += tail.position() - start;
         }
         markDirty();
     }
 
+    /** Queues bytes of the BitTorrent stream, enciphered for the peer. */
     private void enqueue(ByteBuffer buffer) {
+        if (!outbound.isIdentity()) {
+            outbound.apply(buffer);
+        }
+        enqueueRaw(buffer);
+    }
+
+    /** Queues bytes as they are (the MSE handshake's own output). */
+    private void enqueueRaw(ByteBuffer buffer) {
         closeTail();
         out.add(buffer);
         queuedBytes += buffer.remaining();
@@ -349,7 +444,7 @@ final class PeerConnection implements NetworkLoop.Handler {
         try {
             process();
         } catch (WireException e) {
-            torrent.protocolViolation(this, e.getMessage());
+            violation(e.getMessage());
             return;
         } catch (IOException e) {
             close(e.getMessage() == null ? e.toString() : e.getMessage());
@@ -378,6 +473,7 @@ final class PeerConnection implements NetworkLoop.Handler {
         if (phase == Phase.CLOSED) {
             return;
         }
+        negotiationFailed = phase == Phase.NEGOTIATING;
         phase = Phase.CLOSED;
         closeReason = reason;
         if (key != null) {
@@ -398,6 +494,11 @@ final class PeerConnection implements NetworkLoop.Handler {
 
     String closeReason() {
         return closeReason;
+    }
+
+    /** Whether the connection closed during the MSE handshake (a peer that refuses encryption hangs up there). */
+    boolean negotiationFailed() {
+        return negotiationFailed;
     }
 
     @Override

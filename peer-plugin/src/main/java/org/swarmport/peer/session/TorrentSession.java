@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.swarmport.peer.crypto.EncryptionPolicy;
 import org.swarmport.peer.metainfo.InfoHash;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.swarm.BanList;
@@ -281,6 +282,11 @@ final class TorrentSession {
             }
         }
         LOG.fine(() -> peer + " closed: " + reason);
+        if (peer.outgoing && peer.negotiationFailed() && peer.policy().retriesInPlaintext() && !stopped
+                && (peer.address.getAddress() == null || !bans.isBanned(peer.address.getAddress()))) {
+            engine.connect(this, peer.address, EncryptionPolicy.DISABLED);
+            return;
+        }
         connectCandidates();
     }
 

@@ -51,6 +51,22 @@ class ClientLoopbackTest {
     }
 
     @Test
+    void downloadsOverAnEncryptedStreamWhenBothSidesRequireIt_MSE() throws Exception {
+        Path seedDir = Files.createDirectories(temp.resolve("seed"));
+        Path file = TestContent.file(seedDir, "secret.bin", 200_000, 5);
+        transfer(TestContent.torrent(file, MetainfoVersion.V1, 16384), seedDir, file, EncryptionPolicy.REQUIRED,
+                EncryptionPolicy.REQUIRED);
+    }
+
+    @Test
+    void aPreferringClientFallsBackToPlaintextWithAPeerThatRefusesEncryption() throws Exception {
+        Path seedDir = Files.createDirectories(temp.resolve("seed"));
+        Path file = TestContent.file(seedDir, "plain.bin", 50_000, 6);
+        transfer(TestContent.torrent(file, MetainfoVersion.V1, 16384), seedDir, file, EncryptionPolicy.DISABLED,
+                EncryptionPolicy.PREFERRED);
+    }
+
+    @Test
     void downloadsAHybridMultiFileTorrentWhosePiecesStraddleFiles_BEP47_BEP52() throws Exception {
         Path seedDir = Files.createDirectories(temp.resolve("seed"));
         Path dir = seedDir.resolve("album");
