@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.swarmport.peer.metainfo.FileEntry;
+import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoVersion;
 
 class PieceMapTest {
@@ -61,8 +64,11 @@ class PieceMapTest {
         PieceMap map = PieceMap.of(Content.of(MetainfoVersion.V2, 16384, 20_000, 5).metainfo);
         assertEquals(3, map.pieceCount());
         assertEquals(List.of(file(0, 16384, 0, 3616), new FileSpan(FileSpan.GAP, 0, 3616, 12768, true)), map.spans(1));
-        assertEquals(List.of(file(1, 0, 0, 5)), map.spans(2));
         assertEquals(16384, map.pieceSize(1), "the gap is part of the piece on the wire");
+        assertEquals(List.of(file(1, 0, 0, 5), new FileSpan(FileSpan.GAP, 0, 5, 16379, true)), map.spans(2));
+        assertEquals(16384, map.pieceSize(2), "the last piece too is whole, as libtorrent sends and requests it");
+        assertEquals(5, map.dataLength(2));
+        assertEquals(3 * 16384, map.totalSpace());
     }
 
     @Test
@@ -84,16 +90,33 @@ class PieceMapTest {
                     sizes[i] = random.nextInt(4) == 0 ? random.nextInt(3) : random.nextInt(70_000);
                 }
                 sizes[random.nextInt(sizes.length)] += 1;
-                PieceMap map = PieceMap.of(Content.of(version, 16384, sizes).metainfo);
+                Metainfo metainfo = Content.of(version, 16384, sizes).metainfo;
+                PieceMap map = PieceMap.of(metainfo);
+                String layout = version + " " + Arrays.toString(sizes);
                 long covered = 0;
                 for (int piece = 0; piece < map.pieceCount(); piece++) {
                     int expectedOffset = 0;
                     for (FileSpan span : map.spans(piece)) {
-                        assertEquals(expectedOffset, span.pieceOffset(), version + " " + java.util.Arrays.toString(sizes));
+                        assertEquals(expectedOffset, span.pieceOffset(), layout);
+                        if (span.file() != FileSpan.GAP) {
+                            FileEntry file = metainfo.files().get(span.file());
+                            assertEquals(map.pieceStart(piece) + span.pieceOffset(), file.offset() + span.fileOffset(), layout);
+                            assertTrue(span.fileOffset() + span.length() <= file.length(), layout);
+                            assertEquals(file.padding(), span.padding(), layout);
+                        }
                         expectedOffset += span.length();
                     }
                     assertEquals(map.pieceSize(piece), expectedOffset);
                     covered += expectedOffset;
+                    // Any block of the piece maps to the same bytes as the whole piece does.
+                    int offset = random.nextInt(map.pieceSize(piece));
+                    int length = 1 + random.nextInt(map.pieceSize(piece) - offset);
+                    long at = map.pieceStart(piece) + offset;
+                    for (FileSpan span : map.spans(piece, offset, length)) {
+                        assertEquals(at, map.pieceStart(piece) + span.pieceOffset(), layout);
+                        at += span.length();
+                    }
+                    assertEquals(map.pieceStart(piece) + offset + length, at, layout);
                 }
                 assertEquals(map.totalSpace(), covered);
             }

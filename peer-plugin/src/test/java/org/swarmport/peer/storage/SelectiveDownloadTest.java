@@ -89,6 +89,21 @@ class SelectiveDownloadTest {
     }
 
     @Test
+    void bytesMoveInFromThePartFileInChunksWhenPiecesAreLarge() throws IOException {
+        // 1 MiB pieces: f01's 434,176 bytes in piece 0 are more than one move chunk.
+        Content large = Content.of(MetainfoVersion.V1, 1 << 20, 614_400, 1_572_864, 614_400);
+        try (TorrentStorage storage = TorrentStorage.open(large.metainfo, directory, skipMiddle())) {
+            for (int piece : new int[] {0, 2}) {
+                assertTrue(storage.writePiece(piece, ByteBuffer.wrap(large.piece(piece))), "piece " + piece);
+            }
+            storage.setFilePriority(1, FilePriority.NORMAL);
+            storage.writePiece(1, ByteBuffer.wrap(large.piece(1)));
+            assertTrue(storage.recheck(RecheckListener.NONE).isComplete());
+        }
+        assertArrayEquals(large.fileBytes(1), Files.readAllBytes(directory.resolve("t/f01")));
+    }
+
+    @Test
     void unselectingACreatedFileKeepsItAndItsData() throws IOException {
         try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory)) {
             download(storage, 0, 1, 2, 3, 4);
@@ -121,6 +136,27 @@ class SelectiveDownloadTest {
             Bitfield verified = again.verifiedPieces();
             assertTrue(verified.get(1) && verified.get(3), "boundary pieces are found in the part file");
             assertEquals(4, verified.cardinality());
+        }
+    }
+
+    @Test
+    void aDamagedPartFileCostsOnlyTheBoundaryPiecesItHeld() throws IOException {
+        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory, skipMiddle())) {
+            download(storage, 0, 1, 3, 4);
+        }
+        byte[] damaged = Files.readAllBytes(partFile());
+        new java.util.Random(47).nextBytes(damaged);
+        Files.write(partFile(), damaged);
+        try (TorrentStorage again = TorrentStorage.open(content.metainfo, directory, skipMiddle())) {
+            Bitfield verified = again.verifiedPieces();
+            assertTrue(verified.get(0) && verified.get(4), "pieces of the selected files alone are untouched");
+            assertFalse(verified.get(1) || verified.get(3), "the boundary pieces are hashed again, and fail");
+            download(again, 1, 3);
+        }
+        Files.write(partFile(), java.util.Arrays.copyOf(Files.readAllBytes(partFile()), 5));
+        try (TorrentStorage truncated = TorrentStorage.open(content.metainfo, directory, skipMiddle())) {
+            assertEquals(2, truncated.verifiedPieces().cardinality(), "a truncated part file holds no slot");
+            download(truncated, 1, 3);
         }
     }
 

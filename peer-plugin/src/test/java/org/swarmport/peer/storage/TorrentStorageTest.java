@@ -138,6 +138,57 @@ class TorrentStorageTest {
     }
 
     @Test
+    void aWholePieceFromMemoryIsHashedFirstAndWrittenOnlyWhenGood() throws IOException {
+        Content content = Content.of(MetainfoVersion.HYBRID, 16384, 20_000, 5);
+        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory)) {
+            byte[] bad = content.piece(0);
+            bad[100] ^= 1;
+            assertFalse(storage.writePiece(0, ByteBuffer.wrap(bad)));
+            assertFalse(Files.exists(directory.resolve("t/f00")), "bad data never reaches the disk");
+            assertTrue(storage.writePiece(0, ByteBuffer.wrap(content.piece(0))));
+            assertTrue(storage.isVerified(0));
+            assertTrue(storage.writePiece(1, ByteBuffer.wrap(content.piece(1))));
+            assertTrue(storage.writePiece(2, ByteBuffer.wrap(content.piece(2))));
+            assertThrows(IllegalArgumentException.class, () -> storage.writePiece(2, ByteBuffer.allocate(4)));
+        }
+        assertArrayEquals(content.fileBytes(0), Files.readAllBytes(directory.resolve("t/f00")));
+        assertArrayEquals(content.fileBytes(2), Files.readAllBytes(directory.resolve("t/f01")));
+    }
+
+    @Test
+    void aPieceMayComeWithoutThePaddingThatEndsIt_BEP47() throws IOException {
+        Content content = Content.of(MetainfoVersion.HYBRID, 16384, 20_000, 5);
+        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory)) {
+            assertEquals(3616, storage.pieceMap().dataLength(1));
+            assertEquals(5, storage.pieceMap().dataLength(2));
+            assertTrue(storage.writePiece(1, ByteBuffer.wrap(content.piece(1), 0, 3616)));
+            IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
+                    () -> storage.writePiece(0, ByteBuffer.allocate(3616)));
+            assertEquals("3616 bytes for piece 0 of 16384", odd.getMessage());
+            assertEquals("3617 bytes for piece 1 of 16384 (3616 without its padding)", assertThrows(
+                    IllegalArgumentException.class, () -> storage.writePiece(1, ByteBuffer.allocate(3617))).getMessage());
+        }
+    }
+
+    @Test
+    void readOnlyStorageLooksButNeverTouches() throws IOException {
+        Content content = Content.of(MetainfoVersion.V1, 16384, SIZES);
+        content.writeTo(directory);
+        Files.delete(directory.resolve("t/f04"));
+        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory,
+                StorageOptions.defaults().readOnly(true))) {
+            assertTrue(storage.isComplete());
+            assertEquals("storage of t is read-only", assertThrows(IllegalStateException.class,
+                    () -> storage.writeBlock(0, 0, ByteBuffer.allocate(1))).getMessage());
+            assertThrows(IllegalStateException.class, storage::saveResume);
+        }
+        assertFalse(Files.exists(directory.resolve("t/f04")), "not even an empty file is created");
+        try (var listing = Files.list(directory)) {
+            assertEquals(List.of("t"), listing.map(path -> path.getFileName().toString()).toList(), "no resume data written");
+        }
+    }
+
+    @Test
     void aVerifiedPieceIsNeverOverwritten() throws IOException {
         Content content = Content.of(MetainfoVersion.V1, 16384, 40_000);
         content.writeTo(directory);
