@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * data says, through {@link TorrentStorage} (so it checks exactly what a download or a seed
  * would serve, pad files and v2 merkle trees included). Ends with {@link ExitStatus#OK} when all
  * pieces match, {@link ExitStatus#VERIFICATION_FAILED} otherwise, listing the files with missing
- * or damaged pieces. The resume data it leaves lets a later {@code seed} start without hashing.
+ * or damaged pieces. It opens the storage read-only: no file is created and no resume data
+ * written, so checking someone else's directory changes nothing in it.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check downloaded content against a .torrent file, piece by piece.")
@@ -51,7 +52,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "verifying", !quiet);
-        StorageOptions options = StorageOptions.defaults().useResume(false)
+        StorageOptions options = StorageOptions.defaults().useResume(false).readOnly(true)
                 .listener((piece, good, done, total) -> bar.update(done, total, "pieces", null));
         Bitfield verified;
         PieceMap map;
@@ -59,7 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
             TorrentStorage storage = TorrentStorage.open(metainfo, directory, options);
             verified = storage.verifiedPieces();
             map = storage.pieceMap();
-            closeKeepingResult(storage);
+            storage.close();
         } catch (StorageException e) {
             bar.finish();
             throw new CommandFailure(e.getMessage());
@@ -112,16 +113,6 @@ final class VerifyCommand implements Callable<Integer> {
             } catch (java.io.IOException e) {
                 // The hash check has already reported what cannot be read.
             }
-        }
-    }
-
-    /** Closing saves resume data; a read-only directory must not turn a good check into a failure. */
-    private void closeKeepingResult(TorrentStorage storage) {
-        try {
-            storage.close();
-        } catch (StorageException e) {
-            spec.commandLine().getErr().println(SwarmportPeer.NAME + " verify: note: resume data not saved: "
-                    + e.getMessage());
         }
     }
 }

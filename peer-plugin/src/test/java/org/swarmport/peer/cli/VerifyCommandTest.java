@@ -94,6 +94,9 @@ class VerifyCommandTest {
         Cli cli = Cli.run("verify", "-q", torrent.toString(), "-d", elsewhere.toString());
         assertEquals(ExitStatus.VERIFICATION_FAILED, cli.status(), cli.both());
         assertTrue(cli.out().startsWith("incomplete: 0 of "), cli.both());
+        try (var left = Files.list(elsewhere)) {
+            assertEquals(0, left.count(), "verify creates nothing, not even resume data");
+        }
     }
 
     @Test
