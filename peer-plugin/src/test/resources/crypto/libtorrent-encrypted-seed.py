@@ -1,7 +1,7 @@
 """A libtorrent seed that speaks only RC4-encrypted MSE, for MseLibtorrentInteropTest.
 
 Usage: libtorrent-encrypted-seed.py WORKDIR
-Makes a random file and its v1 torrent in WORKDIR, seeds it on 127.0.0.1 (ephemeral port) with
+Makes a random file (content.bin) and its v1 torrent (seed.torrent) in WORKDIR, seeds it on 127.0.0.1 (ephemeral port) with
 in/out encryption forced and RC4 the only allowed level, then prints
   READY <port> <info-hash hex> <piece count>
 Each line "peers" on stdin is answered with one "PEER <address> rc4=<True|False>" line per
@@ -23,7 +23,10 @@ fs = lt.file_storage()
 lt.add_files(fs, content)
 ct = lt.create_torrent(fs, 16384, flags=lt.create_torrent.v1_only)
 lt.set_piece_hashes(ct, work)
-info = lt.torrent_info(lt.bencode(ct.generate()))
+torrent_bytes = lt.bencode(ct.generate())
+with open(os.path.join(work, "seed.torrent"), "wb") as f:
+    f.write(torrent_bytes)
+info = lt.torrent_info(torrent_bytes)
 
 settings = {
     "listen_interfaces": "127.0.0.1:0",

@@ -34,6 +34,21 @@ class TransferCommandsInteropTest {
     }
 
     @Test
+    void downloadWithEncryptionRequiredFromALibtorrentSeedThatForcesRc4(@TempDir Path work) throws Exception {
+        RealTools.requireLibtorrent();
+        String script = Path.of(TransferCommandsInteropTest.class.getResource("/crypto/libtorrent-encrypted-seed.py")
+                .toURI()).toString();
+        try (RealTools.Running seed = RealTools.start(List.of(RealTools.PYTHON, script, work.toString()))) {
+            int port = Integer.parseInt(seed.awaitLine("READY ", 60).split(" ")[1]);
+            Path downloads = work.resolve("downloads");
+            Cli.run("download", work.resolve("seed.torrent").toString(), "-d", downloads.toString(), "--bind", "127.0.0.1",
+                    "--port", "0", "--peer", "127.0.0.1:" + port, "--encryption", "required", "--timeout", "60", "-q")
+                    .expect(ExitStatus.OK, "");
+            assertArrayEquals(Files.readAllBytes(work.resolve("content.bin")), Files.readAllBytes(downloads.resolve("content.bin")));
+        }
+    }
+
+    @Test
     void libtorrentDownloadsFromOurSeed(@TempDir Path work) throws Exception {
         RealTools.requireLibtorrent();
         Path content = CreateCommandTest.multiFileContent(work);
