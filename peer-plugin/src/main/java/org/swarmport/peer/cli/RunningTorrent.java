@@ -57,8 +57,10 @@ final class RunningTorrent implements AutoCloseable {
 
     /** The progress line's detail: rates, peers and totals. */
     String status() {
-        return String.format(Locale.ROOT, "down %s/s  up %s/s  %d peers  %s uploaded", ByteSize.format((long) handle.downloadRate()),
-                ByteSize.format((long) handle.uploadRate()), handle.peers().size(), ByteSize.format(handle.uploaded()));
+        int peers = handle.peers().size();
+        return String.format(Locale.ROOT, "down %s/s  up %s/s  %d %s  %s uploaded", ByteSize.format((long) handle.downloadRate()),
+                ByteSize.format((long) handle.uploadRate()), peers, peers == 1 ? "peer" : "peers",
+                ByteSize.format(handle.uploaded()));
     }
 
     void printSummary(PrintWriter out) {
