@@ -34,7 +34,7 @@ final class ClientOptions {
     EncryptionPolicy encryption;
 
     @Option(names = "--peer", paramLabel = "HOST:PORT", converter = PeerConverter.class,
-            description = "A peer to connect to, besides those the trackers give; repeatable. [v6]:port for IPv6.")
+            description = "A peer to connect to; repeatable. [v6]:port for IPv6.")
     List<InetSocketAddress> peers = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line.")
