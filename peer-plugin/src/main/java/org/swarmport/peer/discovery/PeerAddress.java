@@ -122,9 +122,17 @@ public final class PeerAddress {
         }
     }
 
-    /** RFC 1123 labels: letters, digits and hyphens, 1..63 characters, no hyphen at either end. */
+    /**
+     * RFC 1123 labels: letters, digits and hyphens, 1..63 characters, no hyphen at either end;
+     * the last label not all digits, so that a malformed IPv4 address ({@code 256.1.1.1},
+     * {@code 01.2.3.4}) is not taken for a name.
+     */
     private static boolean isHostName(String host) {
-        for (String label : host.split("\\.", -1)) {
+        String[] labels = host.split("\\.", -1);
+        if (labels[labels.length - 1].chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
+        }
+        for (String label : labels) {
             if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
                 return false;
             }

@@ -47,10 +47,13 @@ public final class TrackerPeerSource implements PeerSource {
     private final Consumer<String> log;
     private final int key;
     private final Map<String, TrackerClient> clients = new HashMap<>();
+    private final Object roundLock = new Object();
 
     private boolean started;
     private boolean startedAcknowledged;
     private boolean completedPending;
+    /** A round is announcing; {@link #next} is the future running it, not a pending one. */
+    private boolean running;
     private boolean closed;
     private int failures;
     private ScheduledFuture<?> next;
@@ -93,14 +96,14 @@ public final class TrackerPeerSource implements PeerSource {
             return;
         }
         completedPending = true;
-        if (started) {
+        // A round in progress schedules the completed announce itself when it ends.
+        if (started && !running) {
             reschedule(Duration.ZERO);
         }
     }
 
     @Override
     public void close() {
-        boolean sendStopped;
         synchronized (this) {
             if (closed) {
                 return;
@@ -109,13 +112,19 @@ public final class TrackerPeerSource implements PeerSource {
             if (next != null) {
                 next.cancel(false);
             }
-            sendStopped = startedAcknowledged;
         }
+        // After any round in flight, so that a started it is still sending is followed by stopped.
         Runnable stop = () -> {
-            if (sendStopped) {
-                announceAll(AnnounceEvent.STOPPED);
+            synchronized (roundLock) {
+                boolean sendStopped;
+                synchronized (this) {
+                    sendStopped = startedAcknowledged;
+                }
+                if (sendStopped) {
+                    announceAll(AnnounceEvent.STOPPED);
+                }
+                closeClients();
             }
-            closeClients();
         };
         try {
             executor.execute(stop);
@@ -124,30 +133,34 @@ public final class TrackerPeerSource implements PeerSource {
         }
     }
 
-    /** One regular round; schedules the next. */
+    /** One regular round; schedules the next. Rounds and the final stopped never overlap. */
     private void round() {
-        AnnounceEvent event;
-        synchronized (this) {
-            if (closed) {
-                return;
+        synchronized (roundLock) {
+            AnnounceEvent event;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                running = true;
+                event = !startedAcknowledged ? AnnounceEvent.STARTED
+                        : completedPending ? AnnounceEvent.COMPLETED : AnnounceEvent.NONE;
             }
-            event = !startedAcknowledged ? AnnounceEvent.STARTED
-                    : completedPending ? AnnounceEvent.COMPLETED : AnnounceEvent.NONE;
-        }
-        Duration interval = announceAll(event);
-        synchronized (this) {
-            if (interval == null) {
-                failures++;
-                long factor = 1L << Math.min(failures - 1, 5);
-                schedule(retryBase.multipliedBy(Math.min(factor, 30)));
-                return;
+            Duration interval = announceAll(event);
+            synchronized (this) {
+                running = false;
+                if (interval == null) {
+                    failures++;
+                    long factor = 1L << Math.min(failures - 1, 5);
+                    schedule(retryBase.multipliedBy(Math.min(factor, 30)));
+                    return;
+                }
+                failures = 0;
+                startedAcknowledged = true;
+                if (event == AnnounceEvent.COMPLETED) {
+                    completedPending = false;
+                }
+                schedule(completedPending ? Duration.ZERO : interval);
             }
-            failures = 0;
-            startedAcknowledged = true;
-            if (event == AnnounceEvent.COMPLETED) {
-                completedPending = false;
-            }
-            schedule(completedPending ? Duration.ZERO : interval);
         }
     }
 
@@ -209,7 +222,7 @@ public final class TrackerPeerSource implements PeerSource {
         }
     }
 
-    /** Moves the pending round to {@code delay} from now, unless one is running. */
+    /** Moves the pending round to {@code delay} from now; only called while no round runs. */
     private void reschedule(Duration delay) {
         if (next != null && next.cancel(false)) {
             schedule(delay);

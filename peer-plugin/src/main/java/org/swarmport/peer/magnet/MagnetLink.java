@@ -162,6 +162,17 @@ public final class MagnetLink {
         return trackers;
     }
 
+    /**
+     * The trackers as BEP 12 tiers, for {@link org.swarmport.peer.discovery.PeerSourceContext}:
+     * one tier per {@code tr}, so that they are tried in the link's order and none is
+     * shuffled ahead of another.
+     */
+    public List<List<String>> trackerTiers() {
+        List<List<String>> tiers = new ArrayList<>(trackers.size());
+        trackers.forEach(tracker -> tiers.add(List.of(tracker)));
+        return List.copyOf(tiers);
+    }
+
     /** {@code ws} web seeds (BEP 19), each once. */
     public List<String> webSeeds() {
         return webSeeds;

@@ -1,5 +1,8 @@
 package org.swarmport.peer.pex;
 
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,9 +78,10 @@ public record PexMessage(List<PexPeer> added, List<InetSocketAddress> dropped) {
         List<PexPeer> added4 = new ArrayList<>();
         List<PexPeer> added6 = new ArrayList<>();
         for (PexPeer peer : added) {
-            if (!CompactPeers.ofFamily(List.of(peer.address()), true).isEmpty()) {
+            InetAddress address = peer.address().getAddress(); // null when unresolved: not advertised
+            if (address instanceof Inet6Address) {
                 added6.add(peer);
-            } else if (!CompactPeers.ofFamily(List.of(peer.address()), false).isEmpty()) {
+            } else if (address instanceof Inet4Address) {
                 added4.add(peer);
             }
         }

@@ -83,13 +83,7 @@ final class HttpTrackerClient implements TrackerClient {
             throw TrackerException.failed(url + " sent more than " + settings.maxResponseSize() + " bytes");
         }
         if (response.statusCode() != 200) {
-            try {
-                HttpTrackerResponse.announce(body, settings);
-            } catch (TrackerException refusal) {
-                if (refusal.refused()) {
-                    throw refusal;
-                }
-            }
+            HttpTrackerResponse.throwIfRefused(body, settings);
             throw TrackerException.failed(url + " answered HTTP " + response.statusCode());
         }
         return body;

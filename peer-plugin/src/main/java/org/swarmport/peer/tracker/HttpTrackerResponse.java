@@ -75,7 +75,7 @@ final class HttpTrackerResponse {
         }
         AnnounceResponse response = new AnnounceResponse(interval, minInterval, new ArrayList<>(peers),
                 count(root, "complete"), count(root, "incomplete"), warning);
-        return new Announce(response, text(root, "tracker id"));
+        return new Announce(response, trackerId(root));
     }
 
     /** BEP 48: {@code files} maps each 20-byte info-hash the tracker knows to its counts. */
@@ -104,6 +104,17 @@ final class HttpTrackerResponse {
                     count(counts, "incomplete").orElse(0)));
         }
         return stats;
+    }
+
+    /** Throws the refusal when {@code body} carries a {@code failure reason}; anything else in it is ignored. */
+    static void throwIfRefused(byte[] body, TrackerSettings settings) throws TrackerException {
+        try {
+            root(body, settings);
+        } catch (TrackerException e) {
+            if (e.refused()) {
+                throw e;
+            }
+        }
     }
 
     /** The top dictionary; a {@code failure reason} in it is the tracker's refusal (BEP 3). */
@@ -204,6 +215,22 @@ final class HttpTrackerResponse {
                     + ", expected an integer");
         }
         return OptionalLong.of(((BInteger) value).value());
+    }
+
+    /**
+     * {@code tracker id}: opaque bytes to send back verbatim, so kept one char per byte
+     * (ISO-8859-1), not decoded as text and not cut.
+     */
+    private static Optional<String> trackerId(BDictionary root) throws TrackerException {
+        BValue value = root.get("tracker id");
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.type() != BValue.Type.STRING) {
+            throw TrackerException.failed("tracker answer: tracker id is " + value.type().withArticle()
+                    + ", expected a string");
+        }
+        return Optional.of(new String(((BString) value).bytes(), StandardCharsets.ISO_8859_1));
     }
 
     private static Optional<String> text(BDictionary dictionary, String key) throws TrackerException {

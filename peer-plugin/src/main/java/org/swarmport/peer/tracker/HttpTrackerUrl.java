@@ -25,6 +25,7 @@ final class HttpTrackerUrl {
      * Transmission write it.
      */
     static URI announce(URI announce, AnnounceRequest request, String trackerId) {
+        // trackerId holds the tracker's bytes one char each (ISO-8859-1), as HttpTrackerResponse keeps it.
         StringBuilder query = new StringBuilder(256);
         param(query, "info_hash", escape(request.wireInfoHash()));
         param(query, "peer_id", escape(request.peerId()));
@@ -39,7 +40,7 @@ final class HttpTrackerUrl {
             param(query, "event", request.event().httpName());
         }
         if (trackerId != null) {
-            param(query, "trackerid", escape(trackerId.getBytes(StandardCharsets.UTF_8)));
+            param(query, "trackerid", escape(trackerId.getBytes(StandardCharsets.ISO_8859_1)));
         }
         return withQuery(announce, query);
     }
@@ -90,6 +91,9 @@ final class HttpTrackerUrl {
 
     private static URI withQuery(URI base, StringBuilder query) {
         String url = base(base);
+        if (query.length() == 0) {
+            return URI.create(url);
+        }
         char separator = url.indexOf('?') < 0 ? '?' : url.endsWith("?") || url.endsWith("&") ? '\0' : '&';
         return URI.create(separator == '\0' ? url + query : url + separator + query);
     }

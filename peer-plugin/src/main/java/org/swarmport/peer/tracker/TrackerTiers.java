@@ -40,13 +40,6 @@ public final class TrackerTiers {
         this.tiers = shuffled;
     }
 
-    /** One tier per tracker, in the given order: a magnet link's {@code tr} list (libtorrent treats it so too). */
-    public static TrackerTiers ofList(List<String> trackers, Random random) {
-        List<List<String>> tiers = new ArrayList<>();
-        trackers.forEach(url -> tiers.add(List.of(url)));
-        return new TrackerTiers(tiers, random);
-    }
-
     /** The current order, a snapshot. */
     public synchronized List<List<String>> tiers() {
         List<List<String>> copy = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 import org.swarmport.peer.metainfo.InfoHash;
 
@@ -39,6 +40,7 @@ final class UdpTrackerClient implements TrackerClient {
     private final URI url;
     private final TrackerSettings settings;
     private final SecureRandom random = new SecureRandom();
+    private final LongSupplier clock;
     private final ByteBuffer receive = ByteBuffer.allocate(MAX_PACKET);
     private InetSocketAddress tracker;
     private DatagramChannel channel;
@@ -49,8 +51,14 @@ final class UdpTrackerClient implements TrackerClient {
     private volatile boolean closed;
 
     UdpTrackerClient(URI url, TrackerSettings settings) throws TrackerException {
+        this(url, settings, System::nanoTime);
+    }
+
+    /** With a clock of nanoseconds, so that tests can let a connection id expire without waiting a minute. */
+    UdpTrackerClient(URI url, TrackerSettings settings, LongSupplier nanoClock) throws TrackerException {
         this.url = url;
         this.settings = settings;
+        this.clock = nanoClock;
         if (url.getPort() < 1) {
             throw TrackerException.failed(url + ": a UDP tracker URL needs a port");
         }
@@ -101,7 +109,7 @@ final class UdpTrackerClient implements TrackerClient {
         }
         open();
         for (int attempt = 0; attempt <= settings.udpMaxRetries(); attempt++) {
-            if (!hasConnectionId || System.nanoTime() - connectionIdExpiresNanos >= 0) {
+            if (!hasConnectionId || clock.getAsLong() - connectionIdExpiresNanos >= 0) {
                 hasConnectionId = false;
                 int id = random.nextInt();
                 UdpTrackerPacket.Answer answer = sendAndWait(UdpTrackerPacket.connect(id), id, attempt);
@@ -112,7 +120,7 @@ final class UdpTrackerClient implements TrackerClient {
                     throw TrackerException.failed(url + " answered a connect with action " + actionName(answer));
                 }
                 connectionId = ((UdpTrackerPacket.Connected) answer).connectionId();
-                connectionIdExpiresNanos = System.nanoTime() + CONNECTION_ID_LIFETIME.toNanos();
+                connectionIdExpiresNanos = clock.getAsLong() + CONNECTION_ID_LIFETIME.toNanos();
                 hasConnectionId = true;
             }
             int id = random.nextInt();

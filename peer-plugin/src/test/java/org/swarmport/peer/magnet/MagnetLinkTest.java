@@ -80,6 +80,12 @@ class MagnetLinkTest {
     }
 
     @Test
+    void theTrackersAreOneTierEachInTheLinksOrder_BEP12() throws MagnetException {
+        MagnetLink link = MagnetLink.parse("magnet:?xt=urn:btih:" + HEX + "&tr=udp://b:1&tr=http://a/announce&tr=udp://c:2");
+        assertEquals(List.of(List.of("udp://b:1"), List.of("http://a/announce"), List.of("udp://c:2")), link.trackerTiers());
+    }
+
+    @Test
     void formattedLinkParsesBackEqual() throws Exception {
         MagnetLink link = MagnetLink.parse("magnet:?xt=urn:btih:" + HEX + "&xt=urn:btmh:1220" + V2
                 + "&dn=a%26b%3Dc%20d%2Be&tr=http://t.example/a?x=1%262&ws=http://w.example/&xl=5"
