@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -102,6 +104,11 @@ class AccountPagesIT {
         HttpResponse<String> again = visitor.signIn(name.toLowerCase(java.util.Locale.ROOT), newPassword);
         assertTrue(again.uri().getPath().endsWith("/account"), again.body());
         assertEquals(name, text(again.body(), "account-username"), "the name keeps the case it was registered with");
+
+        String log = Files.readString(Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log"));
+        assertFalse(log.contains(PASSWORD), "a password in the server log");
+        assertFalse(log.contains(newPassword), "a password in the server log");
+        assertFalse(log.contains(before) || log.contains(visitor.sessionId().orElseThrow()), "a session id in the server log");
     }
 
     @Test
