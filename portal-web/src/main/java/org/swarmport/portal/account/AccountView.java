@@ -19,11 +19,13 @@ public class AccountView {
     CurrentUser currentUser;
 
     @Inject
+    LoginLimiter limiter;
+
+    @Inject
     HttpServletRequest request;
 
     private String currentPassword;
-    private String newPassword;
-    private String confirmation;
+    private final NewPassword newPassword = new NewPassword();
 
     /** The page's view action: someone not signed in is sent to {@code /login}. */
     public String requireSignIn() {
@@ -38,14 +40,18 @@ public class AccountView {
         if (currentPassword == null || currentPassword.isEmpty()) {
             errors.add("current", "Enter your current password.");
         }
-        errors.check("new", AccountRules.passwordProblem(newPassword));
-        if (!errors.any()) {
-            errors.check("confirmation", AccountRules.confirmationProblem(newPassword, confirmation));
-        }
+        newPassword.check(errors, "new", "confirmation");
         if (errors.any()) {
             return null;
         }
-        if (!accounts.changePassword(currentUser.accountId().orElseThrow(), currentPassword, newPassword)) {
+        // Guessing the current password from a stolen session is sign-in guessing too.
+        String address = request.getRemoteAddr();
+        if (!limiter.waitFor(currentUser.getUsername(), address).isZero()) {
+            errors.add("current", "Too many wrong passwords. Try again later.");
+            return null;
+        }
+        if (!accounts.changePassword(currentUser.accountId().orElseThrow(), currentPassword, newPassword.value())) {
+            limiter.failed(currentUser.getUsername(), address);
             errors.add("current", "This is not your current password.");
             return null;
         }
@@ -64,19 +70,7 @@ public class AccountView {
         this.currentPassword = currentPassword;
     }
 
-    public String getNewPassword() {
+    public NewPassword getNewPassword() {
         return newPassword;
-    }
-
-    public void setNewPassword(String newPassword) {
-        this.newPassword = newPassword;
-    }
-
-    public String getConfirmation() {
-        return confirmation;
-    }
-
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
     }
 }

@@ -13,21 +13,16 @@ public class RegisterView {
     Accounts accounts;
 
     private String username;
-    private String password;
-    private String confirmation;
+    private final NewPassword newPassword = new NewPassword();
 
     public String register() {
-        FieldErrors errors = new FieldErrors("register")
-                .check("username", AccountRules.usernameProblem(username))
-                .check("password", AccountRules.passwordProblem(password));
-        if (!errors.any()) {
-            errors.check("confirmation", AccountRules.confirmationProblem(password, confirmation));
-        }
+        FieldErrors errors = new FieldErrors("register").check("username", AccountRules.usernameProblem(username));
+        newPassword.check(errors, "password", "confirmation");
         if (errors.any()) {
             return null;
         }
         try {
-            accounts.register(username, password);
+            accounts.register(username, newPassword.value());
         } catch (UsernameTakenException e) {
             errors.add("username", "This username is taken.");
             return null;
@@ -43,19 +38,7 @@ public class RegisterView {
         this.username = username;
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getConfirmation() {
-        return confirmation;
-    }
-
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
+    public NewPassword getNewPassword() {
+        return newPassword;
     }
 }

@@ -64,6 +64,14 @@ class AccountPagesIT {
         return m.find() ? m.group(1).trim() : "";
     }
 
+    /** A new visitor with a new account, signed in. */
+    private PortalVisitor signedInAs(String name) throws Exception {
+        PortalVisitor visitor = new PortalVisitor(base);
+        visitor.register(name, PASSWORD);
+        assertTrue(visitor.signIn(name, PASSWORD).uri().getPath().endsWith("/account"));
+        return visitor;
+    }
+
     /** Undertow writes the attribute as {@code secure}; attribute names are case-insensitive (RFC 6265). */
     private static boolean isSecure(String setCookie) {
         return Pattern.compile("(?i);\\s*secure\\s*(;|$)").matcher(setCookie).find();
@@ -151,10 +159,8 @@ class AccountPagesIT {
 
     @Test
     void everyPasswordChangeProblemIsShownBesideItsField() throws Exception {
-        PortalVisitor visitor = new PortalVisitor(base);
         String name = unique("erin");
-        visitor.register(name, PASSWORD);
-        visitor.signIn(name, PASSWORD);
+        PortalVisitor visitor = signedInAs(name);
 
         HttpResponse<String> wrongCurrent = visitor.submit(visitor.form("account", "password-change")
                 .set("current", "not my password").set("new", "another password").set("confirmation", "another password"),
@@ -243,10 +249,8 @@ class AccountPagesIT {
 
     @Test
     void aPostWithAViewStateOfAnotherSessionIsRefusedWith403() throws Exception {
-        PortalVisitor victim = new PortalVisitor(base);
         String name = unique("judy");
-        victim.register(name, PASSWORD);
-        victim.signIn(name, PASSWORD);
+        PortalVisitor victim = signedInAs(name);
         // The forger has a valid form of their own session, and makes the victim's browser send it.
         FacesForm forgersForm = new PortalVisitor(base).form("register", "register");
         HttpResponse<String> forged = victim.post(URI.create(base + "account"), forgersForm.body("submit"));
