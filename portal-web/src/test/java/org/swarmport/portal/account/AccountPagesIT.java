@@ -120,6 +120,14 @@ class AccountPagesIT {
     }
 
     @Test
+    void browsingWithoutSigningInStartsNoSession() throws Exception {
+        HttpResponse<String> home = new PortalVisitor(base).get("");
+
+        assertTrue(home.body().contains("id=\"nav-login\""), home.body());
+        assertEquals(List.of(), home.headers().allValues("Set-Cookie"));
+    }
+
+    @Test
     void accountPageSendsSomeoneNotSignedInToTheLoginPage() throws Exception {
         HttpResponse<String> page = new PortalVisitor(base).get("account");
 
