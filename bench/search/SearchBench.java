@@ -53,6 +53,9 @@ public class SearchBench {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
 
+        // Every query is timed ten times: Lucene's query cache would answer the repeats of
+        // filters and value-sorted queries from memory. Off, each run costs what a first one does.
+        org.apache.lucene.search.IndexSearcher.setDefaultQueryCache(null);
         Generator generator = new Generator(n, 5);
         long heapBefore = usedHeap();
         long t0 = System.nanoTime();

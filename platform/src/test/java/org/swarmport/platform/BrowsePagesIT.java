@@ -47,6 +47,8 @@ class BrowsePagesIT extends PortalWithTracker {
         HttpResponse<String> page = get(path);
         assertEquals(200, page.statusCode(), path + "\n" + page.body());
         assertFalse(page.body().contains("Exception") || page.body().contains("\tat "), page.body());
+        // transient views: browsing alone starts no session
+        assertEquals(List.of(), page.headers().allValues("Set-Cookie"), path);
         return page.body();
     }
 

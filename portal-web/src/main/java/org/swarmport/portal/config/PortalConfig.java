@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.Optional;
+import org.swarmport.db.InvalidSettingException;
 import org.swarmport.db.Settings;
+import org.swarmport.portal.account.AccountRules;
 
 /**
  * The portal's settings, read once when the war starts; a value that cannot be used stops
@@ -15,8 +18,10 @@ import org.swarmport.db.Settings;
 public class PortalConfig {
 
     static final String TRACKER_URL = "SWARMPORT_TRACKER_URL";
+    static final String ADMIN_USERNAME = "SWARMPORT_ADMIN_USERNAME";
 
     private final URI trackerUrl;
+    private final Optional<String> adminUsername;
 
     public PortalConfig() {
         this(Settings.fromSystem());
@@ -24,6 +29,10 @@ public class PortalConfig {
 
     PortalConfig(Settings settings) {
         trackerUrl = settings.httpUrl(TRACKER_URL, "http://localhost:8080/tracker");
+        adminUsername = Optional.ofNullable(settings.raw(ADMIN_USERNAME));
+        adminUsername.flatMap(AccountRules::usernameProblem).ifPresent(problem -> {
+            throw new InvalidSettingException(ADMIN_USERNAME, "must be a username that can register: " + problem);
+        });
     }
 
     /** Creating the bean when the war starts, not at the first request, is the point. */
@@ -34,5 +43,13 @@ public class PortalConfig {
     /** The tracker's base URL, without a trailing slash, e.g. {@code http://localhost:8080/tracker}. */
     public URI trackerUrl() {
         return trackerUrl;
+    }
+
+    /**
+     * The username that is given role admin when it registers or signs in: how a new portal gets
+     * its first admin. Empty when not set.
+     */
+    public Optional<String> adminUsername() {
+        return adminUsername;
     }
 }

@@ -33,4 +33,24 @@ class PortalConfigTest {
 
         assertEquals("SWARMPORT_TRACKER_URL must be an http:// or https:// URL, got 'ftp://nope'", e.getMessage());
     }
+
+    @Test
+    void noAdminUsernameByDefault() {
+        assertEquals(java.util.Optional.empty(), withEnvironment(Map.of()).adminUsername());
+    }
+
+    @Test
+    void adminUsernameIsReadFromTheEnvironment() {
+        assertEquals(java.util.Optional.of("root-admin"),
+                withEnvironment(Map.of("SWARMPORT_ADMIN_USERNAME", "root-admin")).adminUsername());
+    }
+
+    @Test
+    void anAdminUsernameThatCouldNeverRegisterNamesTheVariable() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> withEnvironment(Map.of("SWARMPORT_ADMIN_USERNAME", "no spaces allowed")));
+
+        assertEquals("SWARMPORT_ADMIN_USERNAME must be a username that can register: "
+                + "A username has only letters A–Z, digits, and . _ -", e.getMessage());
+    }
 }

@@ -1,0 +1,515 @@
+package org.swarmport.peer.session;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.HexFormat;
+
+import org.swarmport.peer.crypto.EncryptionPolicy;
+import org.swarmport.peer.crypto.MseException;
+import org.swarmport.peer.crypto.MseHandshake;
+import org.swarmport.peer.crypto.NegotiatedStream;
+import org.swarmport.peer.crypto.WireCipher;
+import org.swarmport.peer.wire.ExtensionHandshake;
+import org.swarmport.peer.wire.Handshake;
+import org.swarmport.peer.wire.MessageLimits;
+import org.swarmport.peer.wire.MessageReader;
+import org.swarmport.peer.wire.MessageWriter;
+import org.swarmport.peer.wire.PeerMessage;
+import org.swarmport.peer.wire.WireException;
+
+/**
+ * One peer connection, owned by the network thread: its socket, the bytes in flight both ways,
+ * and the state BEP 3 gives each side of a connection (choked, interested), plus what BEP 6 and
+ * BEP 10 negotiated.
+ *
+ * <p>Life: {@code CONNECTING} (outgoing only) → {@code NEGOTIATING} (the MSE/PE handshake of the
+ * crypto package; with encryption disabled it passes our handshake through in plaintext, and an
+ * incoming one also recognises a plaintext BEP 3 start) → {@code HANDSHAKE} (68 bytes each way; an incoming
+ * connection learns its torrent from the first 48) → {@code ACTIVE} (length-prefixed messages,
+ * decoded by a bounded {@link MessageReader} and handed to the {@link TorrentSession}) →
+ * {@code CLOSED}. What the messages mean for the torrent (pieces, requests) is the session's;
+ * this class moves bytes and keeps per-peer flags.
+ */
+final class PeerConnection implements NetworkLoop.Handler {
+
+    enum Phase { CONNECTING, NEGOTIATING, HANDSHAKE, ACTIVE, CLOSED }
+
+    private static final int INITIAL_BUFFER = 64 * 1024;
+    /** Reads per readiness event before letting other connections have the thread. */
+    private static final int READS_PER_EVENT = 8;
+
+    final Engine engine;
+    final SocketChannel channel;
+    final InetSocketAddress address;
+    final boolean outgoing;
+
+    private SelectionKey key;
+    private Phase phase;
+    private TorrentSession torrent;
+    private ByteBuffer in = ByteBuffer.allocateDirect(INITIAL_BUFFER);
+    private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+    private ByteBuffer tail;
+    private long queuedBytes;
+    private boolean dirty;
+    private MessageReader reader;
+    private Handshake remote;
+    private boolean handshakeSent;
+    private String closeReason;
+    private boolean readPaused;
+    private final EncryptionPolicy policy;
+    private MseHandshake mse;
+    private WireCipher inbound = WireCipher.PLAINTEXT;
+    private WireCipher outbound = WireCipher.PLAINTEXT;
+    private boolean encrypted;
+    private boolean negotiationFailed;
+    private boolean wasActive;
+
+    // BEP 3 state of both sides
+    boolean amChoking = true;
+    boolean amInterested;
+    boolean peerChoking = true;
+    boolean peerInterested;
+    /** BEP 6 and BEP 10, when both sides set the bit. */
+    boolean fast;
+    boolean extensions;
+    ExtensionHandshake peerExtensions;
+
+    final RateMeter download = new RateMeter();
+    final RateMeter upload = new RateMeter();
+    long lastReceivedNanos = System.nanoTime();
+    long lastSentNanos = System.nanoTime();
+    long connectedNanos = System.nanoTime();
+    /** Reads of blocks from storage in flight for this peer's requests. */
+    int pendingDiskReads;
+
+    PeerConnection(Engine engine, SocketChannel channel, InetSocketAddress address, boolean outgoing,
+                   TorrentSession torrent, EncryptionPolicy policy) {
+        this.engine = engine;
+        this.policy = policy;
+        this.channel = channel;
+        this.address = address;
+        this.outgoing = outgoing;
+        this.torrent = torrent;
+        this.phase = outgoing ? Phase.CONNECTING : Phase.NEGOTIATING;
+        if (!outgoing) {
+            mse = MseHandshake.responder(engine.skeyIndex(), policy);
+        }
+    }
+
+    /** Registers with the selector: for connect (outgoing) or read (incoming). */
+    void register() throws IOException {
+        key = channel.register(engine.loop().selector(), outgoing ? SelectionKey.OP_CONNECT : SelectionKey.OP_READ, this);
+        if (outgoing && channel.isConnected()) {
+            connected();
+        }
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    TorrentSession torrent() {
+        return torrent;
+    }
+
+    Handshake remoteHandshake() {
+        return remote;
+    }
+
+    boolean isOpen() {
+        return phase != Phase.CLOSED;
+    }
+
+    /** Bytes queued for the socket and not yet written. */
+    long queuedBytes() {
+        return queuedBytes;
+    }
+
+    @Override
+    public void ready(SelectionKey key) throws IOException {
+        if (key.isConnectable()) {
+            if (!channel.finishConnect()) {
+                return;
+            }
+            connected();
+        }
+        if (key.isValid() && key.isWritable()) {
+            flush();
+        }
+        if (key.isValid() && key.isReadable()) {
+            read();
+        }
+    }
+
+    private void connected() throws IOException {
+        phase = Phase.NEGOTIATING;
+        key.interestOps(SelectionKey.OP_READ);
+        connectedNanos = System.nanoTime();
+        handshakeSent = true;
+        byte[] ours = Handshake.of(torrent.wireInfoHash(), engine.peerId(), true, true).toBytes();
+        mse = MseHandshake.initiator(torrent.wireInfoHash(), policy, ours);
+        negotiated();
+    }
+
+    /** Sends what the MSE handshake produced; once it is done, switches to its ciphers. */
+    private void negotiated() throws IOException {
+        if (mse.hasOutput()) {
+            ByteBuffer output = mse.output();
+            ByteBuffer copy = ByteBuffer.allocate(output.remaining()).put(output).flip();
+            enqueueRaw(copy);
+        }
+        if (!mse.isDone()) {
+            flush();
+            return;
+        }
+        NegotiatedStream stream = mse.result();
+        inbound = stream.inbound();
+        outbound = stream.outbound();
+        encrypted = !outbound.isIdentity();
+        if (torrent == null && stream.skey().isPresent()) {
+            torrent = engine.torrentFor(stream.skey().get());
+        }
+        // bytes after the MSE handshake are still enciphered; the handshake's own plaintext comes first
+        inbound.apply(in);
+        ByteBuffer received = stream.received();
+        if (received.hasRemaining()) {
+            ByteBuffer joined = ByteBuffer.allocateDirect(Math.max(in.capacity(), received.remaining() + in.remaining()));
+            joined.put(received).put(in).flip();
+            in = joined;
+        }
+        mse = null;
+        phase = Phase.HANDSHAKE;
+        flush();
+    }
+
+    /** Whether the stream is RC4-encrypted (MSE/PE). */
+    boolean isEncrypted() {
+        return encrypted;
+    }
+
+    /** The encryption policy this connection was made with. */
+    EncryptionPolicy policy() {
+        return policy;
+    }
+
+    private void sendHandshake() throws IOException {
+        handshakeSent = true;
+        ByteBuffer hs = ByteBuffer.allocate(Handshake.LENGTH);
+        Handshake.of(torrent.wireInfoHash(), engine.peerId(), true, true).write(hs);
+        enqueue(hs.flip());
+        flush();
+    }
+
+    private void read() throws IOException {
+        for (int i = 0; i < READS_PER_EVENT && phase != Phase.CLOSED; i++) {
+            int start = in.position();
+            int n = channel.read(in);
+            if (n < 0) {
+                close("peer closed the connection");
+                return;
+            }
+            if (n == 0) {
+                break;
+            }
+            lastReceivedNanos = System.nanoTime();
+            if (mse == null && !inbound.isIdentity()) {
+                ByteBuffer fresh = in.duplicate().flip().position(start);
+                inbound.apply(fresh);
+            }
+            in.flip();
+            try {
+                if (phase == Phase.NEGOTIATING) {
+                    mse.receive(in);
+                    negotiated();
+                }
+                process();
+            } catch (MseException e) {
+                close("encryption handshake failed: " + e.getMessage());
+                return;
+            } catch (WireException e) {
+                violation(e.getMessage());
+                return;
+            }
+            if (phase == Phase.CLOSED) {
+                return;
+            }
+            in.compact();
+            ensureCapacity();
+            if (in.hasRemaining() && n < in.capacity() / 2) {
+                break; // the socket is drained
+            }
+        }
+    }
+
+    private void process() throws WireException, IOException {
+        if (phase == Phase.NEGOTIATING || phase == Phase.HANDSHAKE && !readHandshake()) {
+            return;
+        }
+        while (phase == Phase.ACTIVE) {
+            if (!torrent.isReady()) {
+                // storage is still opening: keep the bytes, stop reading until resumeReading()
+                readPaused = true;
+                updateInterest();
+                return;
+            }
+            PeerMessage message = reader.read(in);
+            if (message == null) {
+                return;
+            }
+            torrent.onMessage(this, message);
+        }
+    }
+
+    /** Answers whether the handshake is complete. */
+    private boolean readHandshake() throws WireException, IOException {
+        if (torrent == null) {
+            if (in.remaining() < Handshake.HEADER_LENGTH) {
+                return false;
+            }
+            byte[] infoHash = Handshake.peekInfoHash(in);
+            torrent = engine.torrentFor(infoHash);
+            if (torrent == null) {
+                throw new WireException("handshake for info-hash " + HexFormat.of().formatHex(infoHash)
+                        + ", which is not a torrent here");
+            }
+        }
+        if (!torrent.acceptsConnection(this)) {
+            close("no room for another peer");
+            return false;
+        }
+        if (in.remaining() < Handshake.LENGTH) {
+            return false;
+        }
+        remote = Handshake.read(in);
+        if (!java.util.Arrays.equals(remote.infoHash(), torrent.wireInfoHash())) {
+            throw new WireException("handshake for another torrent: " + HexFormat.of().formatHex(remote.infoHash()));
+        }
+        if (java.util.Arrays.equals(remote.peerId(), engine.peerId())) {
+            close("connected to ourselves");
+            return false;
+        }
+        if (!handshakeSent) {
+            sendHandshake();
+        }
+        fast = remote.supportsFast();
+        extensions = remote.supportsExtensions();
+        reader = new MessageReader(torrent.messageLimits());
+        phase = Phase.ACTIVE;
+        wasActive = true;
+        torrent.onHandshake(this);
+        return true;
+    }
+
+    /** A broken protocol: the torrent bans the peer; before a torrent is known, the connection just closes. */
+    private void violation(String reason) {
+        if (torrent == null) {
+            close(reason);
+        } else {
+            torrent.protocolViolation(this, reason);
+        }
+    }
+
+    /** Tightens the reader's limits once the torrent's piece count is known (after a magnet's metadata). */
+    void messageLimits(MessageLimits limits) {
+        if (reader != null) {
+            reader.limits(limits);
+        }
+    }
+
+    private void ensureCapacity() {
+        if (reader == null) {
+            return;
+        }
+        in.flip();
+        int needed = reader.bytesNeeded(in);
+        if (needed > in.capacity()) {
+            ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(needed, in.capacity() * 2));
+            bigger.put(in);
+            in = bigger;
+        } else {
+            in.compact();
+        }
+    }
+
+    /** Queues {@code message}; it is written when the loop flushes dirty connections. */
+    void send(PeerMessage message) {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        int length = MessageWriter.encodedLength(message);
+        if (message instanceof PeerMessage.Piece piece) {
+            ByteBuffer header = ByteBuffer.allocate(13);
+            MessageWriter.pieceHeader(piece.piece(), piece.begin(), piece.block().length, header);
+            enqueue(header.flip());
+            enqueue(ByteBuffer.wrap(piece.block()));
+            upload.add(piece.block().length);
+            torrent.uploaded(piece.block().length);
+        } else {
+            if (tail == null || tail.remaining() < length) {
+                tail = ByteBuffer.allocate(Math.max(length, 4096));
+                out.add(tail);
+            }
+            int start = tail.position();
+            MessageWriter.write(message, tail);
+            if (!outbound.isIdentity()) {
+                outbound.apply(tail.duplicate().flip().position(start));
+            }
+            queuedBytes += tail.position() - start;
+        }
+        markDirty();
+    }
+
+    /** Queues bytes of the BitTorrent stream, enciphered for the peer. */
+    private void enqueue(ByteBuffer buffer) {
+        if (!outbound.isIdentity()) {
+            outbound.apply(buffer);
+        }
+        enqueueRaw(buffer);
+    }
+
+    /** Queues bytes as they are (the MSE handshake's own output). */
+    private void enqueueRaw(ByteBuffer buffer) {
+        closeTail();
+        out.add(buffer);
+        queuedBytes += buffer.remaining();
+    }
+
+    /** The tail buffer (always the last in {@code out}) stops taking messages and is readied for writing. */
+    private void closeTail() {
+        if (tail != null) {
+            tail.flip();
+            tail = null;
+        }
+    }
+
+    private void markDirty() {
+        if (!dirty) {
+            dirty = true;
+            engine.dirty(this);
+        }
+    }
+
+    /** Writes what the socket takes now; asks for write readiness for the rest. */
+    void flush() throws IOException {
+        dirty = false;
+        if (phase == Phase.CLOSED || key == null || phase == Phase.CONNECTING) {
+            return;
+        }
+        closeTail();
+        ByteBuffer[] batch = new ByteBuffer[Math.min(out.size(), 64)];
+        while (!out.isEmpty()) {
+            int count = 0;
+            for (ByteBuffer buffer : out) {
+                if (count == batch.length) {
+                    break;
+                }
+                batch[count++] = buffer;
+            }
+            long written = channel.write(batch, 0, count);
+            queuedBytes -= written;
+            if (written > 0) {
+                lastSentNanos = System.nanoTime();
+            }
+            while (!out.isEmpty() && !out.peekFirst().hasRemaining()) {
+                out.pollFirst();
+            }
+            if (!out.isEmpty() && (written == 0 || out.peekFirst().position() > 0)) {
+                break; // the socket's buffer is full
+            }
+        }
+        java.util.Arrays.fill(batch, null);
+        updateInterest();
+        if (out.isEmpty() && torrent != null && phase == Phase.ACTIVE) {
+            torrent.drained(this);
+        }
+    }
+
+    private void updateInterest() {
+        int ops = (readPaused ? 0 : SelectionKey.OP_READ) | (out.isEmpty() ? 0 : SelectionKey.OP_WRITE);
+        if (key != null && key.isValid() && key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+    }
+
+    /** The torrent became ready: handle the messages that waited in the buffer, and read again. */
+    void resumeReading() {
+        if (!readPaused || phase == Phase.CLOSED) {
+            return;
+        }
+        readPaused = false;
+        updateInterest();
+        in.flip();
+        try {
+            process();
+        } catch (WireException e) {
+            violation(e.getMessage());
+            return;
+        } catch (IOException e) {
+            close(e.getMessage() == null ? e.toString() : e.getMessage());
+            return;
+        }
+        if (phase != Phase.CLOSED) {
+            in.compact();
+            ensureCapacity();
+        }
+    }
+
+    /** Flushes when {@link #send} left bytes queued; called by the loop once per batch. */
+    void flushIfDirty() {
+        if (!dirty) {
+            return;
+        }
+        try {
+            flush();
+        } catch (IOException e) {
+            close(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    @Override
+    public void close(String reason) {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        negotiationFailed = phase == Phase.NEGOTIATING;
+        phase = Phase.CLOSED;
+        closeReason = reason;
+        if (key != null) {
+            key.cancel();
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        out.clear();
+        tail = null;
+        queuedBytes = 0;
+        if (torrent != null) {
+            torrent.onClosed(this, reason);
+        }
+    }
+
+    String closeReason() {
+        return closeReason;
+    }
+
+    /** Whether both BitTorrent handshakes completed before the connection closed. */
+    boolean wasActive() {
+        return wasActive;
+    }
+
+    /** Whether the connection closed during the MSE handshake (a peer that refuses encryption hangs up there). */
+    boolean negotiationFailed() {
+        return negotiationFailed;
+    }
+
+    @Override
+    public String toString() {
+        return "peer " + address;
+    }
+}

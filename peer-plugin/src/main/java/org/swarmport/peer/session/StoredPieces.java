@@ -1,0 +1,50 @@
+package org.swarmport.peer.session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+import org.swarmport.peer.storage.TorrentStorage;
+import org.swarmport.peer.wire.Bitfield;
+
+/**
+ * The session's {@link PieceStore} over the storage package's {@link TorrentStorage}: a whole
+ * piece is written as one block (storage splits it over files and drops pad bytes), then hashed
+ * as stored, which records it in storage's verified bitfield and so in the resume data.
+ */
+final class StoredPieces implements PieceStore {
+
+    private final TorrentStorage storage;
+
+    StoredPieces(TorrentStorage storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public Bitfield verified() {
+        return storage.verifiedPieces();
+    }
+
+    @Override
+    public Bitfield wanted() {
+        return storage.wantedPieces();
+    }
+
+    @Override
+    public boolean writePiece(int piece, ByteBuffer data) throws IOException {
+        if (storage.isVerified(piece)) {
+            return true;
+        }
+        storage.writeBlock(piece, 0, data);
+        return storage.verifyPiece(piece);
+    }
+
+    @Override
+    public void read(int piece, int begin, ByteBuffer target) throws IOException {
+        storage.readBlock(piece, begin, target.remaining(), target);
+    }
+
+    @Override
+    public void close() throws IOException {
+        storage.close();
+    }
+}

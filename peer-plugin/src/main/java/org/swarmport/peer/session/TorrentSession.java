@@ -1,0 +1,843 @@
+package org.swarmport.peer.session;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.swarmport.peer.crypto.EncryptionPolicy;
+import org.swarmport.peer.metainfo.InfoHash;
+import org.swarmport.peer.metainfo.Metainfo;
+import org.swarmport.peer.swarm.BanList;
+import org.swarmport.peer.swarm.Block;
+import org.swarmport.peer.swarm.BlockReceipt;
+import org.swarmport.peer.swarm.ChokeDecision;
+import org.swarmport.peer.swarm.Choker;
+import org.swarmport.peer.swarm.ChokerSettings;
+import org.swarmport.peer.swarm.PeerBlock;
+import org.swarmport.peer.swarm.PieceFailure;
+import org.swarmport.peer.swarm.PieceGeometry;
+import org.swarmport.peer.swarm.PickerSettings;
+import org.swarmport.peer.swarm.PiecePicker;
+import org.swarmport.peer.swarm.StalledPeer;
+import org.swarmport.peer.wire.Bitfield;
+import org.swarmport.peer.wire.BitfieldException;
+import org.swarmport.peer.wire.ExtensionHandshake;
+import org.swarmport.peer.wire.MessageLimits;
+import org.swarmport.peer.wire.PeerMessage;
+import org.swarmport.peer.wire.WireException;
+
+/**
+ * One torrent at work: its peers, the pieces being fetched, the uploads being served. Owned by
+ * the network thread; only {@link #start}, {@link #addPeer} and {@link #remove} are called from
+ * other threads, and they hand their work to it.
+ *
+ * <p>What to request comes from the {@link PiecePicker} (rarest first, end game, stalled
+ * requests), whom to upload to from the {@link Choker} (tit-for-tat, optimistic unchoke, seed
+ * mode), whom to refuse from the {@link BanList}; bytes go through the {@link PieceStore}. This
+ * class connects them to the wire: it checks every message against the protocol (a violation
+ * drops the peer) and keeps each fast peer's request pipeline deep (about two seconds of data,
+ * from 16 up to the peer's {@code reqq}), as libtorrent sizes its request queue.
+ */
+final class TorrentSession {
+
+    private static final Logger LOG = Logger.getLogger(TorrentSession.class.getName());
+
+    static final long KEEP_ALIVE_NANOS = TimeUnit.MINUTES.toNanos(2);
+    static final long IDLE_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(3);
+    static final long HANDSHAKE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(20);
+    static final long RECHOKE_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** Seconds of data a pipeline should hold: enough to cover the round trip and disk latency. */
+    static final double PIPELINE_SECONDS = 2.0;
+    static final int MIN_PIPELINE = 16;
+    static final int DEFAULT_PIPELINE = 64;
+    static final int MAX_PIPELINE = 500;
+    /** Requests the peer may queue at us; what our {@code reqq} says (BEP 10). */
+    static final int MAX_UPLOAD_QUEUE = 500;
+    /** Block reads from storage in flight per peer, and bytes queued on its socket, before we pause serving it. */
+    static final int MAX_DISK_READS_PER_PEER = 32;
+    static final long MAX_QUEUED_UPLOAD_BYTES = 2L << 20;
+    /** Our BEP 10 ids: what peers send us these extensions under. */
+    static final int UT_METADATA_ID = 2;
+
+    private final Engine engine;
+    private final Metainfo metainfo;
+    private final Path directory;
+    private final byte[] wireInfoHash;
+    private final TorrentHandle handle;
+    private final SplittableRandom random = new SplittableRandom();
+
+    private PieceStore store;
+    private PieceGeometry geometry;
+    private PiecePicker<PeerConnection> picker;
+    private Bitfield have;
+    private Bitfield wanted;
+    private final Choker<PeerConnection> choker = new Choker<>(new SplittableRandom());
+    private final BanList bans = new BanList();
+    private final Map<Integer, byte[]> pieceData = new HashMap<>();
+    private final Set<Integer> verifying = new HashSet<>();
+    private final List<PeerConnection> peers = new ArrayList<>();
+    private final Map<PeerConnection, ArrayDeque<PeerMessage.Request>> uploads = new HashMap<>();
+    private final Set<InetSocketAddress> connected = new HashSet<>();
+    /** Peers to connect to, with when to try next; a peer that failed is retried with growing delays. */
+    private final Map<InetSocketAddress, Candidate> candidates = new java.util.LinkedHashMap<>();
+
+    /** A peer address we may connect to: how often connecting failed, and when to try next. */
+    private record Candidate(int failures, long notBeforeNanos) {
+    }
+
+    static final int MAX_CONNECT_FAILURES = 5;
+    /** Failures so far of the peers we are connecting to now, to continue the count if this attempt fails too. */
+    private final Map<InetSocketAddress, Integer> attempts = new HashMap<>();
+    private long nextRechokeNanos;
+    private long nextExpiryNanos;
+    private long downloadedBytes;
+    private long uploadedBytes;
+    private final RateMeter download = new RateMeter();
+    private final RateMeter upload = new RateMeter();
+    private boolean stopped;
+    private boolean completed;
+
+    private TorrentSession(Engine engine, Metainfo metainfo, Path directory) {
+        this.engine = engine;
+        this.metainfo = metainfo;
+        this.directory = directory;
+        InfoHash best = metainfo.infoHashV1().orElse(metainfo.bestInfoHash());
+        this.wireInfoHash = best.truncated();
+        this.handle = new TorrentHandle(this, best, TorrentState.CHECKING);
+    }
+
+    static TorrentSession forMetainfo(Engine engine, Metainfo metainfo, Path directory) {
+        return new TorrentSession(engine, metainfo, directory);
+    }
+
+    /** Registers the torrent and opens its storage on the disk pool. */
+    TorrentHandle start() {
+        if (engine.torrentFor(wireInfoHash) != null) {
+            throw new IllegalStateException("torrent " + handle.infoHash().hex() + " is already added");
+        }
+        engine.register(this);
+        handle.bytesWanted = metainfo.totalLength();
+        handle.metadataKnown(metainfo);
+        engine.disk().execute(() -> {
+            try {
+                PieceStore opened = engine.storeFor(metainfo, directory);
+                engine.loop().execute(() -> opened(opened));
+            } catch (IOException | RuntimeException e) {
+                engine.loop().execute(() -> fail("cannot open storage: " + e.getMessage()));
+            }
+        });
+        return handle;
+    }
+
+    private void opened(PieceStore opened) {
+        if (stopped) {
+            closeQuietly(opened);
+            return;
+        }
+        store = opened;
+        geometry = PieceGeometry.of(metainfo);
+        have = store.verified().copy();
+        wanted = store.wanted().copy();
+        picker = new PiecePicker<>(geometry, have, new SplittableRandom(), new PickerSettings(
+                engine.settings().requestTimeout().toNanos(), PickerSettings.DEFAULTS.endGameRequesters(),
+                PickerSettings.DEFAULTS.maxRememberedCancels()));
+        picker.setWanted(wanted);
+        updateProgress();
+        handle.state = picker.isComplete() ? TorrentState.SEEDING : TorrentState.DOWNLOADING;
+        if (picker.isComplete()) {
+            complete();
+        }
+        for (PeerConnection peer : List.copyOf(peers)) {
+            if (peer.phase() == PeerConnection.Phase.ACTIVE) {
+                greet(peer);
+                peer.resumeReading();
+            }
+        }
+        connectCandidates();
+    }
+
+    /** Whether storage is open, so peer messages can be handled. */
+    boolean isReady() {
+        return store != null;
+    }
+
+    TorrentHandle handle() {
+        return handle;
+    }
+
+    byte[] wireInfoHash() {
+        return wireInfoHash.clone();
+    }
+
+    MessageLimits messageLimits() {
+        return MessageLimits.forPieces(metainfo.pieceCount());
+    }
+
+    // ---- peers -------------------------------------------------------------------------------
+
+    /** From any thread: remember the peer and connect when there is room. */
+    void addPeer(InetSocketAddress address) {
+        engine.loop().execute(() -> {
+            if (stopped || connected.contains(address) || (address.getAddress() != null
+                    && bans.isBanned(address.getAddress()))) {
+                return;
+            }
+            candidates.putIfAbsent(address, new Candidate(0, System.nanoTime()));
+            connectCandidates();
+        });
+    }
+
+    private void connectCandidates() {
+        if (store == null || stopped) {
+            return;
+        }
+        long now = System.nanoTime();
+        Iterator<Map.Entry<InetSocketAddress, Candidate>> it = candidates.entrySet().iterator();
+        while (it.hasNext() && peers.size() < engine.settings().maxPeersPerTorrent()) {
+            Map.Entry<InetSocketAddress, Candidate> entry = it.next();
+            if (connected.contains(entry.getKey())) {
+                continue;
+            }
+            if (entry.getValue().notBeforeNanos() - now <= 0) {
+                attempts.put(entry.getKey(), entry.getValue().failures());
+                it.remove();
+                engine.connect(this, entry.getKey());
+            }
+        }
+    }
+
+    void connecting(PeerConnection connection) {
+        peers.add(connection);
+        connected.add(connection.address);
+    }
+
+    void connectFailed(InetSocketAddress address, String reason) {
+        peers.removeIf(p -> p.address.equals(address) && !p.isOpen());
+        connected.remove(address);
+        LOG.fine(() -> "connecting to " + address + " failed: " + reason);
+        retryLater(address);
+    }
+
+    /**
+     * An outgoing connection failed before it was of use (refused, reset during the handshakes):
+     * the peer may simply not be ready yet, so try again after 1, 2, 4, 8 s, then give up.
+     */
+    private void retryLater(InetSocketAddress address) {
+        int failures = attempts.getOrDefault(address, 0) + 1;
+        attempts.remove(address);
+        if (stopped || failures >= MAX_CONNECT_FAILURES
+                || (address.getAddress() != null && bans.isBanned(address.getAddress()))) {
+            return;
+        }
+        long delay = TimeUnit.SECONDS.toNanos(1L << (failures - 1));
+        candidates.putIfAbsent(address, new Candidate(failures, System.nanoTime() + delay));
+    }
+
+    /** An incoming connection named this torrent: is there room for it? */
+    boolean acceptsConnection(PeerConnection connection) {
+        if (peers.contains(connection)) {
+            return true;
+        }
+        if (stopped || (connection.address.getAddress() != null && bans.isBanned(connection.address.getAddress()))
+                || peers.size() >= engine.settings().maxPeersPerTorrent()) {
+            return false;
+        }
+        peers.add(connection);
+        connected.add(connection.address);
+        return true;
+    }
+
+    /** The BEP 3 handshake is done both ways. */
+    void onHandshake(PeerConnection peer) {
+        LOG.finer(() -> peer + " handshake done");
+        if (peer.extensions) {
+            ExtensionHandshake ours = new ExtensionHandshake(Map.of(), Optional.of("Swarmport 0.1.0"),
+                    OptionalInt.of(engine.listenPort()), OptionalInt.of(MAX_UPLOAD_QUEUE),
+                    OptionalLong.of(metainfo.infoBytes().length), Optional.empty());
+            peer.send(new PeerMessage.Extended(0, ours.toBytes()));
+        }
+        if (store != null) {
+            greet(peer);
+        }
+    }
+
+    /** Tells the peer what we have (BEP 3 bitfield, or BEP 6 have all / have none) and starts tracking it. */
+    private void greet(PeerConnection peer) {
+        long now = System.nanoTime();
+        picker.addPeer(peer);
+        choker.addPeer(peer, now);
+        uploads.put(peer, new ArrayDeque<>());
+        if (peer.fast && have.isComplete()) {
+            peer.send(PeerMessage.Simple.HAVE_ALL);
+        } else if (peer.fast && have.isEmpty()) {
+            peer.send(PeerMessage.Simple.HAVE_NONE);
+        } else if (!have.isEmpty()) {
+            peer.send(new PeerMessage.BitfieldBits(have.toWire()));
+        }
+        if (unchokedCount() < engine.settings().uploadSlots() + 1) {
+            nextRechokeNanos = now;
+        }
+    }
+
+    private boolean tracked(PeerConnection peer) {
+        return uploads.containsKey(peer);
+    }
+
+    void onClosed(PeerConnection peer, String reason) {
+        peers.remove(peer);
+        connected.remove(peer.address);
+        if (tracked(peer)) {
+            uploads.remove(peer);
+            choker.removePeer(peer);
+            picker.removePeer(peer);
+            for (PeerConnection other : peers) {
+                fillRequests(other);
+            }
+        }
+        LOG.fine(() -> peer + " closed: " + reason);
+        if (peer.outgoing && peer.negotiationFailed() && peer.policy().retriesInPlaintext() && !stopped
+                && (peer.address.getAddress() == null || !bans.isBanned(peer.address.getAddress()))) {
+            engine.connect(this, peer.address, EncryptionPolicy.DISABLED);
+            return;
+        }
+        if (peer.outgoing && !peer.wasActive() && !stopped) {
+            retryLater(peer.address);
+        } else {
+            attempts.remove(peer.address);
+        }
+        connectCandidates();
+    }
+
+    /** The peer broke the protocol: drop it, and remember the address so it is not reconnected. */
+    void protocolViolation(PeerConnection peer, String reason) {
+        ban(peer, reason);
+    }
+
+    private void ban(PeerConnection peer, String reason) {
+        if (peer.address.getAddress() != null) {
+            bans.ban(peer.address.getAddress(), reason);
+        }
+        handle.emit(new TorrentEvent.PeerBanned(peer.address, reason));
+        peer.close("banned: " + reason);
+    }
+
+    // ---- messages ----------------------------------------------------------------------------
+
+    void onMessage(PeerConnection peer, PeerMessage message) throws WireException {
+        LOG.finest(() -> peer + " -> " + message);
+        if (message instanceof PeerMessage.Extended extended) {
+            onExtended(peer, extended);
+            return;
+        }
+        if (message == PeerMessage.KeepAlive.INSTANCE || message instanceof PeerMessage.Unknown
+                || message instanceof PeerMessage.Port || message instanceof PeerMessage.SuggestPiece) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (message instanceof PeerMessage.Piece piece) {
+            onPiece(peer, piece, now);
+        } else if (message instanceof PeerMessage.Request request) {
+            onRequest(peer, request, now);
+        } else if (message instanceof PeerMessage.Have h) {
+            checkPiece(h.piece(), "have");
+            if (picker.peerHave(peer, h.piece())) {
+                interested(peer, true, now);
+            }
+            fillRequests(peer);
+        } else if (message instanceof PeerMessage.BitfieldBits bits) {
+            try {
+                Bitfield bitfield = Bitfield.fromWire(bits.bits(), 0, bits.bits().length, metainfo.pieceCount());
+                interested(peer, picker.peerBitfield(peer, bitfield), now);
+            } catch (BitfieldException e) {
+                throw new WireException(e.getMessage());
+            }
+        } else if (message instanceof PeerMessage.AllowedFast fast) {
+            requireFast(peer, "allowed fast");
+            checkPiece(fast.piece(), "allowed fast");
+            picker.allowedFast(peer, fast.piece());
+            fillRequests(peer);
+        } else if (message == PeerMessage.Simple.UNCHOKE) {
+            peer.peerChoking = false;
+            picker.peerUnchoked(peer);
+            choker.peerChokesUs(peer, false, now);
+            fillRequests(peer);
+        } else if (message == PeerMessage.Simple.CHOKE) {
+            peer.peerChoking = true;
+            picker.peerChoked(peer, peer.fast);
+            choker.peerChokesUs(peer, true, now);
+        } else if (message == PeerMessage.Simple.INTERESTED) {
+            peer.peerInterested = true;
+            choker.peerInterested(peer, true);
+            if (unchokedCount() < engine.settings().uploadSlots() + 1) {
+                nextRechokeNanos = now;
+            }
+        } else if (message == PeerMessage.Simple.NOT_INTERESTED) {
+            peer.peerInterested = false;
+            choker.peerInterested(peer, false);
+        } else if (message == PeerMessage.Simple.HAVE_ALL) {
+            requireFast(peer, "have all");
+            interested(peer, picker.peerHaveAll(peer), now);
+        } else if (message == PeerMessage.Simple.HAVE_NONE) {
+            requireFast(peer, "have none");
+            picker.peerHaveNone(peer);
+        }
+    }
+
+    private static void requireFast(PeerConnection peer, String what) throws WireException {
+        if (!peer.fast) {
+            throw new WireException(what + " from a peer that did not negotiate the fast extension (BEP 6)");
+        }
+    }
+
+    private void checkPiece(int piece, String what) throws WireException {
+        if (piece >= metainfo.pieceCount()) {
+            throw new WireException(what + " for piece " + piece + " of a torrent with " + metainfo.pieceCount()
+                    + " pieces");
+        }
+    }
+
+    private void onExtended(PeerConnection peer, PeerMessage.Extended message) throws WireException {
+        if (!peer.extensions) {
+            throw new WireException("extended message from a peer that did not negotiate BEP 10");
+        }
+        if (message.extendedId() == 0) {
+            peer.peerExtensions = ExtensionHandshake.parse(message.payload());
+        }
+        // other extensions (ut_metadata for magnet links, ut_pex) are served once their codecs land
+    }
+
+    private void interested(PeerConnection peer, boolean interested, long now) {
+        if (interested != peer.amInterested) {
+            peer.amInterested = interested;
+            peer.send(interested ? PeerMessage.Simple.INTERESTED : PeerMessage.Simple.NOT_INTERESTED);
+            choker.weInterested(peer, interested, now);
+        }
+    }
+
+    // ---- downloading -------------------------------------------------------------------------
+
+    /** How many requests to keep outstanding at the peer: about {@value #PIPELINE_SECONDS} s of its rate. */
+    private int pipelineDepth(PeerConnection peer) {
+        double rate = peer.download.rate();
+        int depth = rate == 0 ? DEFAULT_PIPELINE : (int) (rate * PIPELINE_SECONDS / Block.LENGTH);
+        int cap = MAX_PIPELINE;
+        if (peer.peerExtensions != null && peer.peerExtensions.requestQueue().isPresent()) {
+            cap = Math.max(1, Math.min(cap, peer.peerExtensions.requestQueue().getAsInt()));
+        }
+        return Math.min(cap, Math.max(Math.min(MIN_PIPELINE, cap), depth));
+    }
+
+    private void fillRequests(PeerConnection peer) {
+        if (!tracked(peer) || !peer.amInterested || picker.isComplete() || !peer.isOpen()) {
+            return;
+        }
+        int depth = pipelineDepth(peer);
+        int outstanding = picker.outstanding(peer);
+        if (outstanding >= depth || (outstanding > 0 && depth - outstanding < Math.min(8, depth / 4))) {
+            return; // refill in batches, not one request per block received
+        }
+        for (Block block : picker.pick(peer, depth - outstanding, System.nanoTime())) {
+            peer.send(PeerMessage.Request.request(block.piece(), block.offset(), block.length()));
+        }
+    }
+
+    private void onPiece(PeerConnection peer, PeerMessage.Piece message, long now) throws WireException {
+        int piece = message.piece();
+        checkPiece(piece, "piece");
+        int length = message.block().length;
+        if (message.begin() % Block.LENGTH != 0 || length == 0 || (long) message.begin() + length > geometry.pieceLength(piece)) {
+            throw new WireException("piece " + piece + " block at " + message.begin() + " of " + length
+                    + " bytes is not a block we request");
+        }
+        Block block = new Block(piece, message.begin(), length);
+        if (!geometry.isBlock(block)) {
+            throw new WireException("piece " + piece + " block at " + message.begin() + " of " + length
+                    + " bytes is not a block of this torrent");
+        }
+        peer.download.add(length);
+        download.add(length);
+        downloadedBytes += length;
+        choker.received(peer, length, now);
+        BlockReceipt<PeerConnection> receipt = picker.blockReceived(peer, block, now);
+        switch (receipt.outcome()) {
+            case UNREQUESTED -> throw new WireException("piece " + piece + " block at " + message.begin()
+                    + " was never requested (BEP 6: close the connection)");
+            case DUPLICATE -> {
+                fillRequests(peer);
+                return;
+            }
+            case ACCEPTED -> {
+                byte[] data = pieceData.computeIfAbsent(piece, p -> new byte[geometry.pieceLength(p)]);
+                System.arraycopy(message.block(), 0, data, message.begin(), length);
+            }
+        }
+        for (PeerBlock<PeerConnection> cancel : receipt.cancels()) {
+            Block b = cancel.block();
+            cancel.peer().send(PeerMessage.Request.cancel(b.piece(), b.offset(), b.length()));
+        }
+        if (receipt.pieceComplete()) {
+            verify(piece);
+        }
+        fillRequests(peer);
+    }
+
+    private void verify(int piece) {
+        byte[] data = pieceData.remove(piece);
+        verifying.add(piece);
+        PieceStore target = store;
+        engine.disk().execute(() -> {
+            boolean ok;
+            String failure = null;
+            try {
+                ok = target.writePiece(piece, ByteBuffer.wrap(data));
+            } catch (IOException | RuntimeException e) {
+                ok = false;
+                failure = "cannot write piece " + piece + ": " + e.getMessage();
+            }
+            boolean verified = ok;
+            String error = failure;
+            engine.loop().execute(() -> verified(piece, verified, error));
+        });
+    }
+
+    private void verified(int piece, boolean ok, String error) {
+        verifying.remove(piece);
+        if (stopped) {
+            return;
+        }
+        if (error != null) {
+            fail(error);
+            return;
+        }
+        if (ok) {
+            picker.pieceVerified(piece);
+            have.set(piece);
+            updateProgress();
+            handle.emit(new TorrentEvent.PieceVerified(piece));
+            for (PeerConnection peer : peers) {
+                if (tracked(peer)) {
+                    peer.send(new PeerMessage.Have(piece));
+                    if (peer.amInterested && !picker.isInteresting(peer)) {
+                        interested(peer, false, System.nanoTime());
+                    }
+                }
+            }
+            if (picker.isComplete()) {
+                complete();
+            }
+        } else {
+            PieceFailure<PeerConnection> failure = picker.pieceFailed(piece);
+            handle.emit(new TorrentEvent.PieceFailed(piece));
+            Set<java.net.InetAddress> banned = bans.hashFailed(failure, p -> p.address.getAddress());
+            for (PeerConnection peer : List.copyOf(peers)) {
+                if (peer.address.getAddress() != null && banned.contains(peer.address.getAddress())) {
+                    handle.emit(new TorrentEvent.PeerBanned(peer.address, "sent data of piece " + piece
+                            + " that failed its hash check"));
+                    peer.close("banned: bad data in piece " + piece);
+                }
+            }
+            for (PeerConnection peer : peers) {
+                fillRequests(peer);
+            }
+        }
+    }
+
+    private void complete() {
+        if (completed) {
+            return;
+        }
+        completed = true;
+        handle.state = TorrentState.SEEDING;
+        for (PeerConnection peer : List.copyOf(peers)) {
+            if (tracked(peer)) {
+                interested(peer, false, System.nanoTime());
+            }
+        }
+        handle.emit(new TorrentEvent.Completed());
+    }
+
+    private void updateProgress() {
+        long done = 0;
+        long wantedBytes = 0;
+        for (int piece = 0; piece < geometry.pieceCount(); piece++) {
+            if (wanted.get(piece)) {
+                wantedBytes += geometry.pieceLength(piece);
+                if (have.get(piece)) {
+                    done += geometry.pieceLength(piece);
+                }
+            }
+        }
+        handle.bytesDone = Math.min(done, metainfo.totalLength());
+        handle.bytesWanted = Math.min(wantedBytes, metainfo.totalLength());
+    }
+
+    // ---- uploading ---------------------------------------------------------------------------
+
+    private void onRequest(PeerConnection peer, PeerMessage.Request request, long now) throws WireException {
+        int piece = request.piece();
+        checkPiece(piece, request.kind() == PeerMessage.CANCEL ? "cancel" : "request");
+        if (request.kind() == PeerMessage.REJECT_REQUEST) {
+            requireFast(peer, "reject request");
+            if (!picker.requestRejected(peer, new Block(piece, request.begin(), request.length()))) {
+                LOG.fine(() -> peer + " rejected a request we did not send");
+            }
+            fillRequests(peer);
+            return;
+        }
+        ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);
+        PeerMessage.Request asked = PeerMessage.Request.request(piece, request.begin(), request.length());
+        if (request.kind() == PeerMessage.CANCEL) {
+            if (queue.remove(asked) && peer.fast) {
+                peer.send(PeerMessage.Request.reject(piece, request.begin(), request.length()));
+            }
+            return;
+        }
+        if (request.length() > PeerMessage.BLOCK_LENGTH) {
+            throw new WireException("request for " + request.length() + " bytes, more than a 16 KiB block");
+        }
+        if ((long) request.begin() + request.length() > geometry.pieceLength(piece)) {
+            throw new WireException("request for bytes " + request.begin() + ".." + (request.begin() + request.length())
+                    + " of piece " + piece + ", which has " + geometry.pieceLength(piece));
+        }
+        if (peer.amChoking || !have.get(piece) || queue.size() >= MAX_UPLOAD_QUEUE) {
+            if (peer.fast) {
+                peer.send(PeerMessage.Request.reject(piece, request.begin(), request.length()));
+            }
+            return; // BEP 3: requests from a choked peer are dropped
+        }
+        queue.add(asked);
+        serve(peer);
+    }
+
+    /** Reads queued blocks for the peer from storage while its socket and our disk have room. */
+    private void serve(PeerConnection peer) {
+        ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);
+        if (queue == null) {
+            return;
+        }
+        while (!queue.isEmpty() && peer.pendingDiskReads < MAX_DISK_READS_PER_PEER
+                && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && !peer.amChoking && peer.isOpen()) {
+            PeerMessage.Request request = queue.poll();
+            peer.pendingDiskReads++;
+            PieceStore source = store;
+            engine.disk().execute(() -> {
+                byte[] block = new byte[request.length()];
+                String error = null;
+                try {
+                    source.read(request.piece(), request.begin(), ByteBuffer.wrap(block));
+                } catch (IOException | RuntimeException e) {
+                    error = "cannot read piece " + request.piece() + ": " + e.getMessage();
+                }
+                String failure = error;
+                engine.loop().execute(() -> blockRead(peer, request, block, failure));
+            });
+        }
+    }
+
+    private void blockRead(PeerConnection peer, PeerMessage.Request request, byte[] block, String error) {
+        peer.pendingDiskReads--;
+        if (error != null) {
+            fail(error);
+            return;
+        }
+        if (!peer.isOpen() || peer.amChoking) {
+            return;
+        }
+        peer.send(new PeerMessage.Piece(request.piece(), request.begin(), block));
+        choker.sent(peer, block.length, System.nanoTime());
+        serve(peer);
+    }
+
+    /** Payload bytes went to a peer's socket queue. */
+    void uploaded(int bytes) {
+        uploadedBytes += bytes;
+        upload.add(bytes);
+    }
+
+    /** The peer's socket took everything queued: serve more of its requests. */
+    void drained(PeerConnection peer) {
+        serve(peer);
+    }
+
+    private int unchokedCount() {
+        int count = 0;
+        for (PeerConnection peer : peers) {
+            if (!peer.amChoking) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private void rechoke(long now) {
+        ChokeDecision<PeerConnection> decision = choker.rechoke(now, picker.isComplete());
+        for (PeerConnection peer : decision.choke()) {
+            if (!peer.amChoking && peer.isOpen()) {
+                peer.amChoking = true;
+                peer.send(PeerMessage.Simple.CHOKE);
+                ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);
+                if (queue != null) {
+                    if (peer.fast) {
+                        for (PeerMessage.Request r : queue) {
+                            peer.send(PeerMessage.Request.reject(r.piece(), r.begin(), r.length()));
+                        }
+                    }
+                    queue.clear();
+                }
+            }
+        }
+        for (PeerConnection peer : decision.unchoke()) {
+            if (peer.amChoking && peer.isOpen()) {
+                peer.amChoking = false;
+                peer.send(PeerMessage.Simple.UNCHOKE);
+            }
+        }
+    }
+
+    // ---- time --------------------------------------------------------------------------------
+
+    void tick(long now) {
+        if (stopped) {
+            return;
+        }
+        download.tick(now);
+        upload.tick(now);
+        List<PeerInfo> infos = new ArrayList<>(peers.size());
+        for (PeerConnection peer : List.copyOf(peers)) {
+            peer.download.tick(now);
+            peer.upload.tick(now);
+            if (peer.phase() != PeerConnection.Phase.ACTIVE) {
+                if (now - peer.connectedNanos > HANDSHAKE_TIMEOUT_NANOS) {
+                    peer.close("no handshake within 20 s");
+                }
+                continue;
+            }
+            if (now - peer.lastReceivedNanos > IDLE_TIMEOUT_NANOS) {
+                peer.close("nothing received for 3 minutes");
+                continue;
+            }
+            if (now - peer.lastSentNanos > KEEP_ALIVE_NANOS) {
+                peer.send(PeerMessage.KeepAlive.INSTANCE);
+            }
+            if (tracked(peer)) {
+                infos.add(new PeerInfo(peer.address,
+                        peer.peerExtensions == null ? Optional.empty() : peer.peerExtensions.client(), peer.outgoing,
+                        peer.download.rate(), peer.upload.rate(), peer.peerChoking, peer.amChoking,
+                        picker.outstanding(peer)));
+            }
+        }
+        if (picker != null) {
+            if (!candidates.isEmpty()) {
+                connectCandidates();
+            }
+            if (now - nextExpiryNanos >= 0) {
+                nextExpiryNanos = now + TimeUnit.SECONDS.toNanos(1);
+                for (StalledPeer<PeerConnection> stalled : picker.expireRequests(now)) {
+                    for (Block b : stalled.released()) {
+                        stalled.peer().send(PeerMessage.Request.cancel(b.piece(), b.offset(), b.length()));
+                    }
+                }
+                for (PeerConnection peer : peers) {
+                    fillRequests(peer);
+                }
+            }
+            if (now - nextRechokeNanos >= 0) {
+                nextRechokeNanos = now + RECHOKE_NANOS;
+                rechoke(now);
+            }
+        }
+        handle.peers = List.copyOf(infos);
+        handle.downloadRate = download.rate();
+        handle.uploadRate = upload.rate();
+        handle.downloaded = downloadedBytes;
+        handle.uploaded = uploadedBytes;
+    }
+
+    /** For failure messages: the session's inner state, read on the network thread. */
+    String diagnostics() {
+        Engine.CountDownLatchTask[] holder = new Engine.CountDownLatchTask[1];
+        StringBuilder out = new StringBuilder();
+        holder[0] = new Engine.CountDownLatchTask(() -> out.append("store ").append(store != null)
+                .append(", have ").append(have).append(", partial data ").append(pieceData.keySet())
+                .append(", verifying ").append(verifying).append(", peers ").append(peers.size())
+                .append(", tracked ").append(uploads.size())
+                .append(picker == null ? "" : ", picker partial " + picker.partialPieces() + ", complete "
+                        + picker.isComplete()));
+        engine.loop().execute(holder[0]);
+        try {
+            if (!holder[0].await(2000)) {
+                return "network thread does not answer";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out.toString();
+    }
+
+    // ---- end ---------------------------------------------------------------------------------
+
+    private void fail(String message) {
+        if (handle.state == TorrentState.ERROR) {
+            return;
+        }
+        LOG.log(Level.WARNING, "torrent " + handle.infoHash().hex() + ": " + message);
+        handle.state = TorrentState.ERROR;
+        handle.emit(new TorrentEvent.Error(message));
+        stop();
+    }
+
+    /** From any thread: stop and forget the torrent. */
+    void remove() {
+        engine.loop().execute(() -> {
+            stop();
+            engine.unregister(this);
+            engine.disk().execute(this::closeStore);
+        });
+    }
+
+    /** Closes every connection; on the network thread. */
+    void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        for (PeerConnection peer : List.copyOf(peers)) {
+            peer.close("torrent stopped");
+        }
+        if (handle.state != TorrentState.ERROR) {
+            handle.state = TorrentState.STOPPED;
+        }
+    }
+
+    /** Closes storage; on a disk thread or after the pool ended. */
+    synchronized void closeStore() {
+        if (store != null) {
+            closeQuietly(store);
+            store = null;
+        }
+    }
+
+    private static void closeQuietly(PieceStore store) {
+        try {
+            store.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "closing storage failed", e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.swarmport.peer.wire;
+
+import java.util.Arrays;
+
+/**
+ * One message of the peer wire protocol after the handshake: a 4-byte big-endian length, then
+ * (unless it is a keep-alive of length 0) a one-byte id and the payload.
+ *
+ * <p>BEP 3 ids 0–9, the fast extension's (BEP 6) 13–17 and the extension protocol's (BEP 10) 20.
+ * Values are plain data; {@link MessageReader} decodes them with limits, {@link MessageWriter}
+ * encodes them.
+ */
+public sealed interface PeerMessage {
+
+    int CHOKE = 0;
+    int UNCHOKE = 1;
+    int INTERESTED = 2;
+    int NOT_INTERESTED = 3;
+    int HAVE = 4;
+    int BITFIELD = 5;
+    int REQUEST = 6;
+    int PIECE = 7;
+    int CANCEL = 8;
+    int PORT = 9;
+    int SUGGEST_PIECE = 13;
+    int HAVE_ALL = 14;
+    int HAVE_NONE = 15;
+    int REJECT_REQUEST = 16;
+    int ALLOWED_FAST = 17;
+    int EXTENDED = 20;
+
+    /** The standard block size, and the largest a peer may request (BEP 3 practice, BEP 52 rule). */
+    int BLOCK_LENGTH = 16 * 1024;
+
+    /** Length 0: keeps an idle connection open; sent every two minutes. */
+    enum KeepAlive implements PeerMessage {
+        INSTANCE
+    }
+
+    /** A message with an id and no payload: choke, unchoke, interested, not interested, have all, have none. */
+    enum Simple implements PeerMessage {
+        CHOKE(PeerMessage.CHOKE), UNCHOKE(PeerMessage.UNCHOKE), INTERESTED(PeerMessage.INTERESTED),
+        NOT_INTERESTED(PeerMessage.NOT_INTERESTED), HAVE_ALL(PeerMessage.HAVE_ALL), HAVE_NONE(PeerMessage.HAVE_NONE);
+
+        private final int id;
+
+        Simple(int id) {
+            this.id = id;
+        }
+
+        public int id() {
+            return id;
+        }
+    }
+
+    /** The sender has verified {@code piece}. */
+    record Have(int piece) implements PeerMessage {
+    }
+
+    /** BEP 6: the sender suggests we download {@code piece}, which it has in cache. */
+    record SuggestPiece(int piece) implements PeerMessage {
+    }
+
+    /** BEP 6: the receiver may request {@code piece} even while choked. */
+    record AllowedFast(int piece) implements PeerMessage {
+    }
+
+    /**
+     * The raw payload of a {@code bitfield} message; {@link Bitfield#fromWire} checks it against
+     * the torrent's piece count, which the reader may not know yet (magnet links).
+     */
+    record BitfieldBits(byte[] bits) implements PeerMessage {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof BitfieldBits that && Arrays.equals(bits, that.bits);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bits);
+        }
+
+        @Override
+        public String toString() {
+            return "BitfieldBits[" + bits.length + " bytes]";
+        }
+    }
+
+    /** A block request, its cancellation, or (BEP 6) its refusal: the same three integers. */
+    record Request(int kind, int piece, int begin, int length) implements PeerMessage {
+        public Request {
+            if (kind != REQUEST && kind != CANCEL && kind != REJECT_REQUEST) {
+                throw new IllegalArgumentException("not a request-shaped message id: " + kind);
+            }
+        }
+
+        public static Request request(int piece, int begin, int length) {
+            return new Request(REQUEST, piece, begin, length);
+        }
+
+        public static Request cancel(int piece, int begin, int length) {
+            return new Request(CANCEL, piece, begin, length);
+        }
+
+        public static Request reject(int piece, int begin, int length) {
+            return new Request(REJECT_REQUEST, piece, begin, length);
+        }
+    }
+
+    /** A block of data: {@code block} is the data at {@code begin} in {@code piece}. */
+    record Piece(int piece, int begin, byte[] block) implements PeerMessage {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Piece that && piece == that.piece && begin == that.begin
+                    && Arrays.equals(block, that.block);
+        }
+
+        @Override
+        public int hashCode() {
+            return (piece * 31 + begin) * 31 + Arrays.hashCode(block);
+        }
+
+        @Override
+        public String toString() {
+            return "Piece[" + piece + ", " + begin + ", " + block.length + " bytes]";
+        }
+    }
+
+    /** The sender's DHT port (BEP 5); read so that it is not an unknown message, otherwise unused. */
+    record Port(int port) implements PeerMessage {
+    }
+
+    /** BEP 10: {@code extendedId} 0 is the extension handshake, others the ids the receiver assigned. */
+    record Extended(int extendedId, byte[] payload) implements PeerMessage {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Extended that && extendedId == that.extendedId
+                    && Arrays.equals(payload, that.payload);
+        }
+
+        @Override
+        public int hashCode() {
+            return extendedId * 31 + Arrays.hashCode(payload);
+        }
+
+        @Override
+        public String toString() {
+            return "Extended[" + extendedId + ", " + payload.length + " bytes]";
+        }
+    }
+
+    /** A message id this engine does not know, skipped (its payload is not kept). */
+    record Unknown(int id, int length) implements PeerMessage {
+    }
+}

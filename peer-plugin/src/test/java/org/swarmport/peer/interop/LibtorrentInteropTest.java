@@ -1,0 +1,135 @@
+package org.swarmport.peer.interop;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.swarmport.peer.crypto.EncryptionPolicy;
+import org.swarmport.peer.metainfo.Metainfo;
+import org.swarmport.peer.metainfo.MetainfoVersion;
+import org.swarmport.peer.session.Client;
+import org.swarmport.peer.session.TestContent;
+import org.swarmport.peer.session.TorrentHandle;
+
+/**
+ * Our engine against libtorrent 2.0 ({@code python3-libtorrent}, run by
+ * {@code src/test/resources/interop/libtorrent-peer.py}), both directions, on loopback. Peers are
+ * introduced directly: we connect to libtorrent's port, or libtorrent ({@code connect_peer}) to
+ * ours. Content is compared byte for byte.
+ */
+@Timeout(120)
+class LibtorrentInteropTest {
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void needsLibtorrent() throws InterruptedException {
+        RealTools.requireLibtorrent();
+    }
+
+    static Path script() {
+        try {
+            return Path.of(LibtorrentInteropTest.class.getResource("/interop/libtorrent-peer.py").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static RealPeer libtorrent(Path temp, String mode, String source, Path save, String encryption, Integer peerPort)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(RealTools.PYTHON, script().toString(), mode, source,
+                save.toString(), "--encryption", encryption, "--timeout", "90"));
+        if (peerPort != null) {
+            command.addAll(List.of("--peer", "127.0.0.1:" + peerPort));
+        }
+        return RealPeer.start(command, Files.createTempFile(temp, "libtorrent-" + mode, ".log"));
+    }
+
+    /** A multi-file torrent whose 32 KiB pieces straddle its files. */
+    private Metainfo multiFile(Path seedDir, MetainfoVersion version) throws Exception {
+        Path dir = seedDir.resolve("set");
+        TestContent.file(dir, "one.bin", 150_001, 11);
+        TestContent.file(dir, "sub/two.bin", 65_536, 12);
+        TestContent.file(dir, "three.txt", 999, 13);
+        return TestContent.torrent(dir, version, 32768);
+    }
+
+    private Path write(Metainfo metainfo) throws Exception {
+        Path file = temp.resolve("t-" + System.nanoTime() + ".torrent");
+        Files.write(file, metainfo.rawBytes());
+        return file;
+    }
+
+    private void downloadFromLibtorrent(MetainfoVersion version, String ltEncryption, EncryptionPolicy ours)
+            throws Exception {
+        Path seedDir = Files.createDirectories(temp.resolve("lt-seed"));
+        Metainfo metainfo = multiFile(seedDir, version);
+        Path downloads = Files.createDirectories(temp.resolve("ours"));
+        try (RealPeer seed = libtorrent(temp, "seed", write(metainfo).toString(), seedDir, ltEncryption, null);
+             Client client = TestContent.loopbackClient().encryption(ours).build().start()) {
+            int port = Integer.parseInt(seed.awaitLine("READY", 60).split(" ")[1]);
+            TorrentHandle torrent = client.add(metainfo, downloads);
+            torrent.connect(TestContent.loopback(port));
+            assertTrue(torrent.awaitCompletion(Duration.ofSeconds(60)),
+                    () -> seed.describe("seeded, but we did not complete: " + torrent + " " + torrent.peers()));
+        }
+        TestContent.assertSameTree(seedDir.resolve("set"), downloads.resolve("set"));
+    }
+
+    private void seedToLibtorrent(MetainfoVersion version, String ltEncryption, EncryptionPolicy ours)
+            throws Exception {
+        Path seedDir = Files.createDirectories(temp.resolve("our-seed"));
+        Metainfo metainfo = multiFile(seedDir, version);
+        Path downloads = Files.createDirectories(temp.resolve("lt"));
+        try (Client client = TestContent.loopbackClient().encryption(ours).build().start()) {
+            TorrentHandle torrent = client.add(metainfo, seedDir);
+            assertTrue(torrent.awaitCompletion(Duration.ofSeconds(20)), "our seed did not check its data");
+            try (RealPeer leech = libtorrent(temp, "download", write(metainfo).toString(), downloads, ltEncryption,
+                    client.listenPort())) {
+                leech.awaitLine("READY", 60);
+                leech.awaitLine("DONE", 60);
+            }
+        }
+        TestContent.assertSameTree(seedDir.resolve("set"), downloads.resolve("set"));
+    }
+
+    @Test
+    void downloadsAMultiFileTorrentWithPiecesStraddlingFilesFromALibtorrentSeed_BEP3() throws Exception {
+        downloadFromLibtorrent(MetainfoVersion.V1, "disabled", EncryptionPolicy.PREFERRED);
+    }
+
+    @Test
+    void seedsAMultiFileTorrentToLibtorrent_BEP3() throws Exception {
+        seedToLibtorrent(MetainfoVersion.V1, "disabled", EncryptionPolicy.PREFERRED);
+    }
+
+    @Test
+    void downloadsFromALibtorrentSeedThatRequiresEncryption_MSE() throws Exception {
+        downloadFromLibtorrent(MetainfoVersion.V1, "forced", EncryptionPolicy.PREFERRED);
+    }
+
+    @Test
+    void seedsToLibtorrentThatRequiresEncryption_MSE() throws Exception {
+        seedToLibtorrent(MetainfoVersion.V1, "forced", EncryptionPolicy.REQUIRED);
+    }
+
+    @Test
+    void downloadsAHybridTorrentFromLibtorrent_BEP52() throws Exception {
+        downloadFromLibtorrent(MetainfoVersion.HYBRID, "enabled", EncryptionPolicy.PREFERRED);
+    }
+
+    @Test
+    void seedsAHybridTorrentToLibtorrent_BEP52() throws Exception {
+        seedToLibtorrent(MetainfoVersion.HYBRID, "enabled", EncryptionPolicy.PREFERRED);
+    }
+}

@@ -1,0 +1,7 @@
+package org.swarmport.portal.account;
+
+import java.io.Serializable;
+
+/** What the session remembers of whoever signed in on it; the role as it was at sign-in. */
+record SignedIn(long accountId, String username, Role role) implements Serializable {
+}
