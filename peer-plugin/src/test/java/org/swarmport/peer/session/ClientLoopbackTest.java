@@ -67,12 +67,19 @@ class ClientLoopbackTest {
                 EncryptionPolicy.PREFERRED);
     }
 
+    /** Three files under {@code seed/name} whose pieces straddle them. */
+    private Path threeFiles(String name) throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("seed")).resolve(name);
+        TestContent.file(dir, "a.bin", 100_000, 2);
+        TestContent.file(dir, "b/c.bin", 40_000, 3);
+        TestContent.file(dir, "d.bin", 7, 4);
+        return dir;
+    }
+
     @Test
     void downloadsFromAMagnetLinkFetchingTheMetadataFromOurOwnSeed_BEP9() throws Exception {
-        Path seedDir = Files.createDirectories(temp.resolve("seed"));
-        Path dir = seedDir.resolve("mag");
-        TestContent.file(dir, "p.bin", 70_000, 7);
-        TestContent.file(dir, "q.bin", 20_000, 8);
+        Path dir = threeFiles("mag");
+        Path seedDir = dir.getParent();
         Metainfo metainfo = TestContent.torrent(dir, MetainfoVersion.V1, 16384);
         Path downloads = Files.createDirectories(temp.resolve("downloads"));
         try (Client seed = TestContent.loopbackClient().build().start();
@@ -91,12 +98,8 @@ class ClientLoopbackTest {
 
     @Test
     void downloadsAHybridMultiFileTorrentWhosePiecesStraddleFiles_BEP47_BEP52() throws Exception {
-        Path seedDir = Files.createDirectories(temp.resolve("seed"));
-        Path dir = seedDir.resolve("album");
-        TestContent.file(dir, "a.bin", 100_000, 2);
-        TestContent.file(dir, "b/c.bin", 40_000, 3);
-        TestContent.file(dir, "d.bin", 7, 4);
-        transfer(TestContent.torrent(dir, MetainfoVersion.HYBRID, 32768), seedDir, dir, EncryptionPolicy.PREFERRED,
+        Path dir = threeFiles("album");
+        transfer(TestContent.torrent(dir, MetainfoVersion.HYBRID, 32768), dir.getParent(), dir, EncryptionPolicy.PREFERRED,
                 EncryptionPolicy.PREFERRED);
     }
 }

@@ -117,13 +117,23 @@ class HostilePeerTest {
         assertTrue(reason.contains("have for piece 11 of a torrent with 11 pieces"), reason);
     }
 
-    @Test
-    void aSeedSendingWrongDataIsBannedAndTheDownloadCompletesFromAnHonestOne() throws Exception {
+    interface HostileSeedScript {
+        /** Plays the hostile seed; {@code honest} connects the leech to the honest seed. */
+        void run(FakePeer hostile, TorrentHandle leech, Runnable honest) throws Exception;
+    }
+
+    /**
+     * A leech (with {@code requestTimeout}) that first meets a scripted seed on 127.0.0.3, then,
+     * when the script says so, an honest one on 127.0.0.2; it must complete with the right bytes.
+     */
+    private void hostileThenHonestSeed(Duration requestTimeout, HostileSeedScript script) throws Exception {
         Path downloads = Files.createDirectories(temp.resolve("downloads"));
         InetAddress hostileAddress = InetAddress.getByName("127.0.0.3");
+        InetAddress honestAddress = InetAddress.getByName("127.0.0.2");
         try (ServerSocket hostile = new ServerSocket(0, 5, hostileAddress);
-             Client good = Client.builder().bindAddress(InetAddress.getByName("127.0.0.2")).listenPort(0).build().start();
-             Client leech = TestContent.loopbackClient().encryption(EncryptionPolicy.DISABLED).build().start()) {
+             Client good = Client.builder().bindAddress(honestAddress).listenPort(0).build().start();
+             Client leech = TestContent.loopbackClient().encryption(EncryptionPolicy.DISABLED)
+                     .requestTimeout(requestTimeout).build().start()) {
             good.add(metainfo, seedDir);
             TorrentHandle torrent = leech.add(metainfo, downloads);
             torrent.addListener(events::add);
@@ -131,49 +141,35 @@ class HostilePeerTest {
             try (FakePeer peer = FakePeer.accept(hostile, infoHash())) {
                 peer.send(PeerMessage.Simple.HAVE_ALL);
                 peer.send(PeerMessage.Simple.UNCHOKE);
-                // answer every request of the first piece with zeros: wrong data
-                for (int answered = 0; answered < 1; ) {
-                    PeerMessage.Request request = peer.readUntil(PeerMessage.Request.class);
-                    assertNotNull(request, "no request came");
-                    if (request.kind() == PeerMessage.REQUEST) {
-                        peer.send(new PeerMessage.Piece(request.piece(), request.begin(), new byte[request.length()]));
-                        answered++;
-                    }
-                }
-                String reason = awaitBan();
-                assertTrue(reason.contains("failed its hash check"), reason);
-                assertTrue(events.stream().anyMatch(e -> e instanceof TorrentEvent.PieceFailed));
-                assertTrue(peer.closedByPeer(), "the bad seed's connection stayed open");
+                script.run(peer, torrent, () -> torrent.connect(new InetSocketAddress(honestAddress, good.listenPort())));
+                assertTrue(torrent.awaitCompletion(Duration.ofSeconds(30)), torrent::diagnostics);
             }
-            torrent.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), good.listenPort()));
-            assertTrue(torrent.awaitCompletion(Duration.ofSeconds(30)), torrent::diagnostics);
         }
         assertEquals(-1, Files.mismatch(file, downloads.resolve("data.bin")));
+    }
+
+    @Test
+    void aSeedSendingWrongDataIsBannedAndTheDownloadCompletesFromAnHonestOne() throws Exception {
+        hostileThenHonestSeed(Duration.ofSeconds(20), (peer, torrent, honest) -> {
+            // answer the first request with zeros: wrong data for that piece
+            PeerMessage.Request request = peer.readUntil(PeerMessage.Request.class);
+            assertNotNull(request, "no request came");
+            peer.send(new PeerMessage.Piece(request.piece(), request.begin(), new byte[request.length()]));
+            String reason = awaitBan();
+            assertTrue(reason.contains("failed its hash check"), reason);
+            assertTrue(events.stream().anyMatch(e -> e instanceof TorrentEvent.PieceFailed));
+            assertTrue(peer.closedByPeer(), "the bad seed's connection stayed open");
+            honest.run();
+        });
     }
 
     @Test
     void aDownloadCompletesFromAnHonestSeedWhileAnotherPeerSitsOnItsRequests() throws Exception {
         // the blocks the stalled peer holds go to the honest seed: by end game (duplicate requests)
         // or, failing that, when the 2 s request timeout releases them
-        Path downloads = Files.createDirectories(temp.resolve("downloads"));
-        InetAddress hostileAddress = InetAddress.getByName("127.0.0.3");
-        try (ServerSocket hostile = new ServerSocket(0, 5, hostileAddress);
-             Client good = Client.builder().bindAddress(InetAddress.getByName("127.0.0.2")).listenPort(0).build().start();
-             Client leech = TestContent.loopbackClient().encryption(EncryptionPolicy.DISABLED)
-                     .requestTimeout(Duration.ofSeconds(2)).build().start()) {
-            good.add(metainfo, seedDir);
-            TorrentHandle torrent = leech.add(metainfo, downloads);
-            torrent.connect(new InetSocketAddress(hostileAddress, hostile.getLocalPort()));
-            try (FakePeer peer = FakePeer.accept(hostile, infoHash())) {
-                peer.send(PeerMessage.Simple.HAVE_ALL);
-                peer.send(PeerMessage.Simple.UNCHOKE);
-                PeerMessage.Request first = peer.readUntil(PeerMessage.Request.class);
-                assertNotNull(first, "the stalled peer got no request");
-                // now it says nothing more; the honest seed arrives
-                torrent.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), good.listenPort()));
-                assertTrue(torrent.awaitCompletion(Duration.ofSeconds(30)), torrent::diagnostics);
-            }
-        }
-        assertEquals(-1, Files.mismatch(file, downloads.resolve("data.bin")));
+        hostileThenHonestSeed(Duration.ofSeconds(2), (peer, torrent, honest) -> {
+            assertNotNull(peer.readUntil(PeerMessage.Request.class), "the stalled peer got no request");
+            honest.run(); // and the stalled peer says nothing more
+        });
     }
 }
