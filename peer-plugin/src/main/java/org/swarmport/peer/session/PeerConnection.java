@@ -357,6 +357,7 @@ final class PeerConnection implements NetworkLoop.Handler {
             torrent.uploaded(piece.block().length);
         } else {
             if (tail == null || tail.remaining() < length) {
+                closeTail(); // the full one must be flipped before it is written, or its messages are lost
                 tail = ByteBuffer.allocate(Math.max(length, 4096));
                 out.add(tail);
             }

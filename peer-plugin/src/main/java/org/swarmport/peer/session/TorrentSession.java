@@ -968,6 +968,10 @@ final class TorrentSession {
                 .append(", have ").append(have).append(", partial data ").append(pieceData.keySet())
                 .append(", verifying ").append(verifying).append(", peers ").append(peers.size())
                 .append(", tracked ").append(uploads.size())
+                .append(peers.stream().map(p -> " [" + p.address + " uploads queued " + (uploads.containsKey(p)
+                        ? uploads.get(p).size() : -1) + ", disk reads " + p.pendingDiskReads + ", socket queue "
+                        + p.queuedBytes() + (picker == null ? "" : ", outstanding " + picker.outstanding(p)) + "]")
+                        .collect(java.util.stream.Collectors.joining()))
                 .append(picker == null ? "" : ", picker partial " + picker.partialPieces() + ", complete "
                         + picker.isComplete()));
         engine.loop().execute(holder[0]);

@@ -83,6 +83,31 @@ class HostilePeerTest {
     }
 
     @Test
+    void everyRequestFromAChokedPeerIsRejectedEvenWhenHundredsArriveAtOnce_BEP6() throws Exception {
+        // 300 rejects are 5,100 bytes of small messages queued in one batch: more than one write buffer
+        try (Client seed = TestContent.loopbackClient().encryption(EncryptionPolicy.DISABLED).build().start()) {
+            TorrentHandle torrent = seed.add(metainfo, seedDir);
+            assertTrue(torrent.awaitCompletion(Duration.ofSeconds(10)));
+            try (FakePeer peer = FakePeer.connect(TestContent.loopback(seed.listenPort()), infoHash())) {
+                java.io.ByteArrayOutputStream burst = new java.io.ByteArrayOutputStream();
+                for (int i = 0; i < 300; i++) {
+                    burst.write(org.swarmport.peer.wire.MessageWriter.toBytes(
+                            PeerMessage.Request.request(i % 11, 0, 100)));
+                }
+                peer.sendRaw(burst.toByteArray());
+                int rejected = 0;
+                for (PeerMessage m = peer.read(); m != null && rejected < 300; m = rejected < 300 ? peer.read() : null) {
+                    if (m instanceof PeerMessage.Request r) {
+                        assertEquals(PeerMessage.REJECT_REQUEST, r.kind());
+                        rejected++;
+                    }
+                }
+                assertEquals(300, rejected);
+            }
+        }
+    }
+
+    @Test
     void bitfieldOfTheWrongLengthGetsThePeerBanned_BEP3() throws Exception {
         String reason = bannedBySeed(peer -> peer.send(new PeerMessage.BitfieldBits(new byte[3])));
         assertTrue(reason.contains("bitfield of 3 bytes"), reason);
