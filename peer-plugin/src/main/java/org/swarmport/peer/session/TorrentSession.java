@@ -103,7 +103,7 @@ final class TorrentSession {
     private PiecePicker<PeerConnection> picker;
     private Bitfield have;
     private Bitfield wanted;
-    private final Choker<PeerConnection> choker = new Choker<>(new SplittableRandom());
+    private final Choker<PeerConnection> choker;
     private final BanList bans = new BanList();
     private final Map<Integer, byte[]> pieceData = new HashMap<>();
     private final Set<Integer> verifying = new HashSet<>();
@@ -131,6 +131,8 @@ final class TorrentSession {
 
     private TorrentSession(Engine engine, Metainfo metainfo, MagnetLink magnet, Path directory) {
         this.engine = engine;
+        this.choker = new Choker<>(ChokerSettings.DEFAULTS.withUploadSlots(engine.settings().uploadSlots()),
+                new SplittableRandom());
         this.metainfo = metainfo;
         this.magnet = magnet;
         this.directory = directory;
