@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.swarmport.peer.crypto.EncryptionPolicy;
+import org.swarmport.peer.magnet.MagnetLink;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoVersion;
 
@@ -66,14 +67,39 @@ class ClientLoopbackTest {
                 EncryptionPolicy.PREFERRED);
     }
 
-    @Test
-    void downloadsAHybridMultiFileTorrentWhosePiecesStraddleFiles_BEP47_BEP52() throws Exception {
-        Path seedDir = Files.createDirectories(temp.resolve("seed"));
-        Path dir = seedDir.resolve("album");
+    /** Three files under {@code seed/name} whose pieces straddle them. */
+    private Path threeFiles(String name) throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("seed")).resolve(name);
         TestContent.file(dir, "a.bin", 100_000, 2);
         TestContent.file(dir, "b/c.bin", 40_000, 3);
         TestContent.file(dir, "d.bin", 7, 4);
-        transfer(TestContent.torrent(dir, MetainfoVersion.HYBRID, 32768), seedDir, dir, EncryptionPolicy.PREFERRED,
+        return dir;
+    }
+
+    @Test
+    void downloadsFromAMagnetLinkFetchingTheMetadataFromOurOwnSeed_BEP9() throws Exception {
+        Path dir = threeFiles("mag");
+        Path seedDir = dir.getParent();
+        Metainfo metainfo = TestContent.torrent(dir, MetainfoVersion.V1, 16384);
+        Path downloads = Files.createDirectories(temp.resolve("downloads"));
+        try (Client seed = TestContent.loopbackClient().build().start();
+             Client leech = TestContent.loopbackClient().build().start()) {
+            seed.add(metainfo, seedDir);
+            TorrentHandle downloading = leech.addMagnet(MagnetLink.of(metainfo), downloads);
+            assertEquals(TorrentState.FETCHING_METADATA, downloading.state());
+            List<TorrentEvent> events = new CopyOnWriteArrayList<>();
+            downloading.addListener(events::add);
+            downloading.connect(TestContent.loopback(seed.listenPort()));
+            assertTrue(downloading.awaitCompletion(Duration.ofSeconds(30)), downloading::diagnostics);
+            assertTrue(events.stream().anyMatch(e -> e instanceof TorrentEvent.MetadataReceived));
+        }
+        TestContent.assertSameTree(dir, downloads.resolve("mag"));
+    }
+
+    @Test
+    void downloadsAHybridMultiFileTorrentWhosePiecesStraddleFiles_BEP47_BEP52() throws Exception {
+        Path dir = threeFiles("album");
+        transfer(TestContent.torrent(dir, MetainfoVersion.HYBRID, 32768), dir.getParent(), dir, EncryptionPolicy.PREFERRED,
                 EncryptionPolicy.PREFERRED);
     }
 }
