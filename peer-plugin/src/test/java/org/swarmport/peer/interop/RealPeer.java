@@ -74,6 +74,30 @@ public final class RealPeer implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** A TCP port on loopback that was free a moment ago, for a tool that cannot pick its own. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits until something accepts TCP connections on loopback {@code port}; fails after the timeout. */
+    public void awaitListening(int port, int timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive()) {
+                    fail(describe("ended (exit " + process.exitValue() + ") before listening on " + port));
+                }
+                Thread.sleep(100);
+            }
+        }
+        fail(describe("did not listen on port " + port + " within " + timeoutSeconds + " s"));
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
