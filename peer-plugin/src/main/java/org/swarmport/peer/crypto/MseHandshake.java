@@ -194,6 +194,23 @@ public abstract sealed class MseHandshake permits MseInitiator, MseResponder {
         return fieldFilled == field.length;
     }
 
+    /** {@link #fill}, then deciphers the field with {@code cipher} once it is complete. */
+    final boolean fillDeciphered(ByteBuffer src, WireCipher cipher) {
+        if (!fill(src)) {
+            return false;
+        }
+        cipher.apply(field, 0, field.length);
+        return true;
+    }
+
+    /** Checks a len(PadC) or len(PadD) field against the specification's 512 and starts reading the padding. */
+    final void expectPadding(String name, int length) throws MseException {
+        if (length > MAX_PADDING) {
+            throw new MseException(name + " of " + length + " bytes exceeds " + MAX_PADDING);
+        }
+        expect(length);
+    }
+
     /** Copies at most one byte of the current field from {@code src}; true if it did. */
     final boolean fillOne(ByteBuffer src) {
         if (!src.hasRemaining() || fieldFilled == field.length) {

@@ -69,28 +69,19 @@ final class MseInitiator extends MseHandshake {
                     state = State.SELECT;
                 }
                 case SELECT -> {
-                    if (!fill(src)) {
+                    if (!fillDeciphered(src, inbound)) {
                         return;
                     }
-                    byte[] select = field();
-                    inbound.apply(select, 0, select.length);
-                    selected = checkSelect(int32(select, 0));
-                    int padLength = uint16(select, 4);
-                    if (padLength > MAX_PADDING) {
-                        throw new MseException("PadD of " + padLength + " bytes exceeds " + MAX_PADDING);
-                    }
-                    expect(padLength);
+                    selected = checkSelect(int32(field(), 0));
+                    expectPadding("PadD", uint16(field(), 4));
                     state = State.PAD_D;
                 }
                 case PAD_D -> {
-                    if (!fill(src)) {
+                    // PadD's content is meaningless, but it went through the keystream.
+                    if (!fillDeciphered(src, inbound)) {
                         return;
                     }
-                    // PadD's content is meaningless but it went through the keystream.
-                    inbound.apply(field(), 0, field().length);
-                    boolean rc4 = selected == CryptoMethod.RC4;
-                    finish(new NegotiatedStream(selected, true, rc4 ? inbound : WireCipher.PLAINTEXT,
-                            rc4 ? outbound : WireCipher.PLAINTEXT, skey, new byte[0]));
+                    finish(NegotiatedStream.afterMse(selected, inbound, outbound, skey, new byte[0]));
                 }
             }
         }

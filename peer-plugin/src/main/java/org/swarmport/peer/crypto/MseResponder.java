@@ -71,48 +71,38 @@ final class MseResponder extends MseHandshake {
                     state = State.VC;
                 }
                 case VC -> {
-                    if (!fill(src)) {
+                    if (!fillDeciphered(src, inbound)) {
                         return;
                     }
                     byte[] provide = field();
-                    inbound.apply(provide, 0, provide.length);
                     if (!allZero(provide, 0, VC_BYTES)) {
                         throw new MseException("bad VC: the initiator's verification constant is not 8 zero bytes");
                     }
                     selected = policy.select(int32(provide, VC_BYTES));
-                    int padLength = uint16(provide, VC_BYTES + 4);
-                    if (padLength > MAX_PADDING) {
-                        throw new MseException("PadC of " + padLength + " bytes exceeds " + MAX_PADDING);
-                    }
-                    expect(padLength);
+                    expectPadding("PadC", uint16(provide, VC_BYTES + 4));
                     state = State.PAD_C;
                 }
                 case PAD_C -> {
-                    if (!fill(src)) {
+                    if (!fillDeciphered(src, inbound)) {
                         return;
                     }
-                    inbound.apply(field(), 0, field().length);
                     expect(2);
                     state = State.IA_LENGTH;
                 }
                 case IA_LENGTH -> {
-                    if (!fill(src)) {
+                    if (!fillDeciphered(src, inbound)) {
                         return;
                     }
-                    inbound.apply(field(), 0, 2);
+                    // At most 65535 bytes: the length field has two.
                     expect(uint16(field(), 0));
                     state = State.IA;
                 }
                 case IA -> {
-                    if (!fill(src)) {
+                    if (!fillDeciphered(src, inbound)) {
                         return;
                     }
-                    byte[] initialPayload = field();
-                    inbound.apply(initialPayload, 0, initialPayload.length);
                     sendStep4();
-                    boolean rc4 = selected == CryptoMethod.RC4;
-                    finish(new NegotiatedStream(selected, true, rc4 ? inbound : WireCipher.PLAINTEXT,
-                            rc4 ? outbound : WireCipher.PLAINTEXT, skey, initialPayload));
+                    finish(NegotiatedStream.afterMse(selected, inbound, outbound, skey, field()));
                 }
             }
         }

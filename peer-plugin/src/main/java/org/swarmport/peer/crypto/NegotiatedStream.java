@@ -32,6 +32,17 @@ public final class NegotiatedStream {
         this.received = received;
     }
 
+    /**
+     * The outcome of a completed MSE handshake: the RC4 ciphers carry on into the payload when RC4
+     * was selected; with plaintext selected they stop at the end of the handshake.
+     */
+    static NegotiatedStream afterMse(CryptoMethod selected, WireCipher inbound, WireCipher outbound, byte[] skey,
+            byte[] received) {
+        boolean rc4 = selected == CryptoMethod.RC4;
+        return new NegotiatedStream(selected, true, rc4 ? inbound : WireCipher.PLAINTEXT,
+                rc4 ? outbound : WireCipher.PLAINTEXT, skey, received);
+    }
+
     /** How the payload travels: {@link CryptoMethod#RC4} or {@link CryptoMethod#PLAINTEXT}. */
     public CryptoMethod method() {
         return method;

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.swarmport.peer.bencode.BDecoder;
 import org.swarmport.peer.bencode.BDictionary;
+import org.swarmport.peer.bencode.BEncoder;
 import org.swarmport.peer.bencode.BList;
 import org.swarmport.peer.bencode.BString;
 import org.swarmport.peer.bencode.BValue;
@@ -50,6 +51,36 @@ public final class MetainfoParser {
 
     public static Metainfo parse(byte[] torrent, MetainfoLimits limits) throws MetainfoException {
         return new MetainfoParser(torrent.clone(), limits).parse();
+    }
+
+    /**
+     * Parses a bare info dictionary, as fetched from peers with {@code ut_metadata} (BEP 9),
+     * as if it were the .torrent file {@code {announce-list, info, url-list}}: the trackers
+     * and web seeds come from the magnet link, one tracker list per tier. Every rule of
+     * {@link #parse(byte[])} applies, so a v2 file larger than a piece fails for want of
+     * {@code piece layers}, which BEP 52 keeps outside the info dictionary. The returned
+     * {@link Metainfo#rawBytes()} is that synthetic file, ready to be saved.
+     */
+    public static Metainfo parseInfo(byte[] info, List<List<String>> trackerTiers, List<String> webSeeds)
+            throws MetainfoException {
+        BEncoder torrent = new BEncoder(info.length + 256)
+                .beginDictionary();
+        if (!trackerTiers.isEmpty()) {
+            torrent.string("announce-list").beginList();
+            for (List<String> tier : trackerTiers) {
+                torrent.beginList();
+                tier.forEach(torrent::string);
+                torrent.end();
+            }
+            torrent.end();
+        }
+        torrent.string("info").encoded(info, 0, info.length);
+        if (!webSeeds.isEmpty()) {
+            torrent.string("url-list").beginList();
+            webSeeds.forEach(torrent::string);
+            torrent.end();
+        }
+        return parse(torrent.end().toByteArray());
     }
 
     private Metainfo parse() throws MetainfoException {

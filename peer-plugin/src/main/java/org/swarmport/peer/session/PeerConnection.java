@@ -66,6 +66,7 @@ final class PeerConnection implements NetworkLoop.Handler {
     private WireCipher outbound = WireCipher.PLAINTEXT;
     private boolean encrypted;
     private boolean negotiationFailed;
+    private boolean wasActive;
 
     // BEP 3 state of both sides
     boolean amChoking = true;
@@ -298,6 +299,7 @@ final class PeerConnection implements NetworkLoop.Handler {
         extensions = remote.supportsExtensions();
         reader = new MessageReader(torrent.messageLimits());
         phase = Phase.ACTIVE;
+        wasActive = true;
         torrent.onHandshake(this);
         return true;
     }
@@ -494,6 +496,11 @@ final class PeerConnection implements NetworkLoop.Handler {
 
     String closeReason() {
         return closeReason;
+    }
+
+    /** Whether both BitTorrent handshakes completed before the connection closed. */
+    boolean wasActive() {
+        return wasActive;
     }
 
     /** Whether the connection closed during the MSE handshake (a peer that refuses encryption hangs up there). */

@@ -171,6 +171,11 @@ public final class TorrentHandle {
         metadata.complete(metainfo);
     }
 
+    /** The engine's inner state of this torrent, for failure messages and bug reports. */
+    public String diagnostics() {
+        return session.diagnostics();
+    }
+
     @Override
     public String toString() {
         return "TorrentHandle[" + infoHash.hex() + ", " + state + ", " + Math.round(progress() * 1000) / 10.0 + "%]";

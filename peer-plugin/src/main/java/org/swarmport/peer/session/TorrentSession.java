@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,7 +94,16 @@ final class TorrentSession {
     private final List<PeerConnection> peers = new ArrayList<>();
     private final Map<PeerConnection, ArrayDeque<PeerMessage.Request>> uploads = new HashMap<>();
     private final Set<InetSocketAddress> connected = new HashSet<>();
-    private final LinkedHashSet<InetSocketAddress> candidates = new LinkedHashSet<>();
+    /** Peers to connect to, with when to try next; a peer that failed is retried with growing delays. */
+    private final Map<InetSocketAddress, Candidate> candidates = new java.util.LinkedHashMap<>();
+
+    /** A peer address we may connect to: how often connecting failed, and when to try next. */
+    private record Candidate(int failures, long notBeforeNanos) {
+    }
+
+    static final int MAX_CONNECT_FAILURES = 5;
+    /** Failures so far of the peers we are connecting to now, to continue the count if this attempt fails too. */
+    private final Map<InetSocketAddress, Integer> attempts = new HashMap<>();
     private long nextRechokeNanos;
     private long nextExpiryNanos;
     private long downloadedBytes;
@@ -190,7 +198,7 @@ final class TorrentSession {
                     && bans.isBanned(address.getAddress()))) {
                 return;
             }
-            candidates.add(address);
+            candidates.putIfAbsent(address, new Candidate(0, System.nanoTime()));
             connectCandidates();
         });
     }
@@ -199,12 +207,17 @@ final class TorrentSession {
         if (store == null || stopped) {
             return;
         }
-        Iterator<InetSocketAddress> it = candidates.iterator();
+        long now = System.nanoTime();
+        Iterator<Map.Entry<InetSocketAddress, Candidate>> it = candidates.entrySet().iterator();
         while (it.hasNext() && peers.size() < engine.settings().maxPeersPerTorrent()) {
-            InetSocketAddress address = it.next();
-            it.remove();
-            if (!connected.contains(address)) {
-                engine.connect(this, address);
+            Map.Entry<InetSocketAddress, Candidate> entry = it.next();
+            if (connected.contains(entry.getKey())) {
+                continue;
+            }
+            if (entry.getValue().notBeforeNanos() - now <= 0) {
+                attempts.put(entry.getKey(), entry.getValue().failures());
+                it.remove();
+                engine.connect(this, entry.getKey());
             }
         }
     }
@@ -218,6 +231,22 @@ final class TorrentSession {
         peers.removeIf(p -> p.address.equals(address) && !p.isOpen());
         connected.remove(address);
         LOG.fine(() -> "connecting to " + address + " failed: " + reason);
+        retryLater(address);
+    }
+
+    /**
+     * An outgoing connection failed before it was of use (refused, reset during the handshakes):
+     * the peer may simply not be ready yet, so try again after 1, 2, 4, 8 s, then give up.
+     */
+    private void retryLater(InetSocketAddress address) {
+        int failures = attempts.getOrDefault(address, 0) + 1;
+        attempts.remove(address);
+        if (stopped || failures >= MAX_CONNECT_FAILURES
+                || (address.getAddress() != null && bans.isBanned(address.getAddress()))) {
+            return;
+        }
+        long delay = TimeUnit.SECONDS.toNanos(1L << (failures - 1));
+        candidates.putIfAbsent(address, new Candidate(failures, System.nanoTime() + delay));
     }
 
     /** An incoming connection named this torrent: is there room for it? */
@@ -286,6 +315,11 @@ final class TorrentSession {
                 && (peer.address.getAddress() == null || !bans.isBanned(peer.address.getAddress()))) {
             engine.connect(this, peer.address, EncryptionPolicy.DISABLED);
             return;
+        }
+        if (peer.outgoing && !peer.wasActive() && !stopped) {
+            retryLater(peer.address);
+        } else {
+            attempts.remove(peer.address);
         }
         connectCandidates();
     }
@@ -709,6 +743,9 @@ final class TorrentSession {
             }
         }
         if (picker != null) {
+            if (!candidates.isEmpty()) {
+                connectCandidates();
+            }
             if (now - nextExpiryNanos >= 0) {
                 nextExpiryNanos = now + TimeUnit.SECONDS.toNanos(1);
                 for (StalledPeer<PeerConnection> stalled : picker.expireRequests(now)) {
@@ -730,6 +767,27 @@ final class TorrentSession {
         handle.uploadRate = upload.rate();
         handle.downloaded = downloadedBytes;
         handle.uploaded = uploadedBytes;
+    }
+
+    /** For failure messages: the session's inner state, read on the network thread. */
+    String diagnostics() {
+        Engine.CountDownLatchTask[] holder = new Engine.CountDownLatchTask[1];
+        StringBuilder out = new StringBuilder();
+        holder[0] = new Engine.CountDownLatchTask(() -> out.append("store ").append(store != null)
+                .append(", have ").append(have).append(", partial data ").append(pieceData.keySet())
+                .append(", verifying ").append(verifying).append(", peers ").append(peers.size())
+                .append(", tracked ").append(uploads.size())
+                .append(picker == null ? "" : ", picker partial " + picker.partialPieces() + ", complete "
+                        + picker.isComplete()));
+        engine.loop().execute(holder[0]);
+        try {
+            if (!holder[0].await(2000)) {
+                return "network thread does not answer";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out.toString();
     }
 
     // ---- end ---------------------------------------------------------------------------------

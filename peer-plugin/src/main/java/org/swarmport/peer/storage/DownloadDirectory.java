@@ -107,7 +107,7 @@ final class DownloadDirectory {
         String reason;
         if (e instanceof NoSuchFileException) {
             reason = "file vanished";
-        } else if (e instanceof AccessDeniedException) {
+        } else if (e instanceof AccessDeniedException || isNotPermitted(e)) {
             reason = "permission denied";
         } else if (isDiskFull(e)) {
             reason = "disk full";
@@ -117,6 +117,11 @@ final class DownloadDirectory {
             reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         return new StorageException(path, doing + ": " + reason, e);
+    }
+
+    /** EPERM, which Java does not map to AccessDeniedException: an immutable file, a sealed directory. */
+    private static boolean isNotPermitted(IOException e) {
+        return e instanceof FileSystemException fse && "Operation not permitted".equals(fse.getReason());
     }
 
     private static boolean isDiskFull(IOException e) {

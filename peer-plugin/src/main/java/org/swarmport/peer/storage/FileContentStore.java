@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,17 +64,33 @@ final class FileContentStore implements ContentStore {
     public Optional<FileState> state(int file) throws StorageException {
         FilePath path = pathOf(file);
         Path resolved = directory.resolve(path);
+        BasicFileAttributes attributes;
         try {
-            BasicFileAttributes attributes = Files.readAttributes(resolved, BasicFileAttributes.class);
-            if (!attributes.isRegularFile()) {
-                throw new StorageException(path.toString(), "is not a regular file", null);
-            }
-            return Optional.of(new FileState(attributes.size(), attributes.lastModifiedTime().toMillis()));
+            attributes = Files.readAttributes(resolved, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
+            if (underAFile(resolved)) {
+                // A file stands where a directory of the path should: this file cannot exist
+                // yet, and creating it will say what is in the way.
+                return Optional.empty();
+            }
             throw DownloadDirectory.failure(path.toString(), "cannot read attributes", e);
         }
+        if (!attributes.isRegularFile()) {
+            throw new StorageException(path.toString(), "is not a regular file", null);
+        }
+        return Optional.of(new FileState(attributes.size(), attributes.lastModifiedTime().toMillis()));
+    }
+
+    /** Whether the nearest existing directory above {@code file} is in fact not a directory. */
+    private boolean underAFile(Path file) {
+        for (Path at = file.getParent(); at != null && !at.equals(directory.root()); at = at.getParent()) {
+            if (Files.exists(at)) {
+                return !Files.isDirectory(at);
+            }
+        }
+        return false;
     }
 
     @Override
@@ -165,10 +182,11 @@ final class FileContentStore implements ContentStore {
         try (FileChannel channel = FileChannel.open(resolved, StandardOpenOption.READ)) {
             // One byte more than allowed, so that a longer file is seen to be too long.
             ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(channel.size(), maxBytes + 1L));
-            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
-                // read until full or the end
+            int n = 0;
+            while (bytes.hasRemaining() && n >= 0) {
+                n = channel.read(bytes);
             }
-            return Optional.of(java.util.Arrays.copyOf(bytes.array(), bytes.position()));
+            return Optional.of(Arrays.copyOf(bytes.array(), bytes.position()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -115,6 +115,15 @@ public final class PieceCheck {
         bytes.position(bytes.limit());
     }
 
+    /** Feeds {@code count} zero bytes: padding the caller did not hold. */
+    public void updateZeros(int count) {
+        while (count > 0) {
+            ByteBuffer zeros = Zeros.slice(Math.min(count, PieceMap.BLOCK_SIZE));
+            count -= zeros.remaining();
+            update(zeros);
+        }
+    }
+
     private void endBlock() {
         byte[] hash = sha256.digest();
         System.arraycopy(hash, 0, blockHashes, blocks * MerkleTree.HASH_LENGTH, MerkleTree.HASH_LENGTH);

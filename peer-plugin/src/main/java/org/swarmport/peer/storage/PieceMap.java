@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.swarmport.peer.metainfo.FileEntry;
 import org.swarmport.peer.metainfo.Metainfo;
+import org.swarmport.peer.metainfo.MetainfoVersion;
 
 /**
  * Where each piece's bytes lie: the torrent's piece space (BEP 3, the files laid end to end in
@@ -14,7 +15,8 @@ import org.swarmport.peer.metainfo.Metainfo;
  * <p>A v1 piece may straddle any number of files, a 1-byte file may sit inside one piece with
  * others, and empty files hold no byte of any piece. BEP 47 pad files are spans marked
  * {@code padding}; in a v2-only torrent, where every file starts on a piece boundary (BEP 52),
- * the space between a file's end and the next boundary is a {@link FileSpan#GAP} span. Pure
+ * the space between a file's end and the next boundary is a {@link FileSpan#GAP} span, after the
+ * last file too, so every v2 piece is a whole piece on the wire, as libtorrent has it. Pure
  * arithmetic over the metainfo, immutable and safe to share between threads.
  */
 public final class PieceMap {
@@ -53,12 +55,14 @@ public final class PieceMap {
         }
         this.spanning = Arrays.copyOf(indices, count);
         this.starts = Arrays.copyOf(offsets, count);
-        this.totalSpace = end;
         long expectedPieces = (end + pieceLength - 1) / pieceLength;
         if (expectedPieces != pieceCount) {
             throw new IllegalArgumentException(end + " bytes in pieces of " + pieceLength + " make " + expectedPieces
                     + " pieces, the metainfo says " + pieceCount);
         }
+        // In a v2-only torrent the last file is aligned like every other: libtorrent pads it to a
+        // whole piece, and its peers request and send the last piece at full length.
+        this.totalSpace = metainfo.version() == MetainfoVersion.V2 ? pieceCount * pieceLength : end;
     }
 
     /** The map of {@code metainfo}'s piece space. */
@@ -74,15 +78,28 @@ public final class PieceMap {
         return pieceLength;
     }
 
-    /** Bytes of piece space: content, pad files and (v2) alignment gaps, up to the end of the last file. */
+    /** Bytes of piece space: content, pad files and (v2) alignment gaps; in v1 up to the end of the last file. */
     public long totalSpace() {
         return totalSpace;
     }
 
-    /** Bytes of piece {@code piece}: the piece length, or less for the last piece. */
+    /** Bytes of piece {@code piece} on the wire: the piece length, or less for the last piece of a v1 or hybrid torrent. */
     public int pieceSize(int piece) {
         checkPiece(piece);
         return (int) Math.min(pieceLength, totalSpace - piece * pieceLength);
+    }
+
+    /**
+     * Bytes of piece {@code piece} up to the end of its last file data: the piece size without
+     * the pad file or gap that ends it, which BEP 47 asks clients not to request.
+     */
+    public int dataLength(int piece) {
+        List<FileSpan> spans = spans(piece);
+        int length = pieceSize(piece);
+        for (int i = spans.size() - 1; i >= 0 && spans.get(i).padding(); i--) {
+            length -= spans.get(i).length();
+        }
+        return length;
     }
 
     /** 16 KiB blocks in piece {@code piece}, the last possibly shorter (BEP 3). */

@@ -19,9 +19,11 @@ import java.util.Objects;
  *                     there are none); pad files' entries are ignored
  * @param useResume    whether to trust resume data; false hashes every piece there is data for
  * @param listener     told about each piece hashed while opening
+ * @param readOnly     look, never touch: no file is created or written and no resume data
+ *                     saved, for {@code verify} and for content on a read-only disk
  */
 public record StorageOptions(StorageProvider provider, int maxOpenFiles, List<FilePriority> priorities,
-                             boolean useResume, RecheckListener listener) {
+                             boolean useResume, RecheckListener listener, boolean readOnly) {
 
     public static final int DEFAULT_MAX_OPEN_FILES = 64;
 
@@ -34,28 +36,33 @@ public record StorageOptions(StorageProvider provider, int maxOpenFiles, List<Fi
         }
     }
 
-    /** The file-system provider, 64 open files, priorities from the resume data, resume trusted. */
+    /** The file-system provider, 64 open files, priorities from the resume data, resume trusted, writable. */
     public static StorageOptions defaults() {
-        return new StorageOptions(new FileStorageProvider(), DEFAULT_MAX_OPEN_FILES, List.of(), true, RecheckListener.NONE);
+        return new StorageOptions(new FileStorageProvider(), DEFAULT_MAX_OPEN_FILES, List.of(), true, RecheckListener.NONE,
+                false);
     }
 
     public StorageOptions provider(StorageProvider newProvider) {
-        return new StorageOptions(newProvider, maxOpenFiles, priorities, useResume, listener);
+        return new StorageOptions(newProvider, maxOpenFiles, priorities, useResume, listener, readOnly);
     }
 
     public StorageOptions maxOpenFiles(int newMaxOpenFiles) {
-        return new StorageOptions(provider, newMaxOpenFiles, priorities, useResume, listener);
+        return new StorageOptions(provider, newMaxOpenFiles, priorities, useResume, listener, readOnly);
     }
 
     public StorageOptions priorities(List<FilePriority> newPriorities) {
-        return new StorageOptions(provider, maxOpenFiles, newPriorities, useResume, listener);
+        return new StorageOptions(provider, maxOpenFiles, newPriorities, useResume, listener, readOnly);
     }
 
     public StorageOptions useResume(boolean trust) {
-        return new StorageOptions(provider, maxOpenFiles, priorities, trust, listener);
+        return new StorageOptions(provider, maxOpenFiles, priorities, trust, listener, readOnly);
     }
 
     public StorageOptions listener(RecheckListener newListener) {
-        return new StorageOptions(provider, maxOpenFiles, priorities, useResume, newListener);
+        return new StorageOptions(provider, maxOpenFiles, priorities, useResume, newListener, readOnly);
+    }
+
+    public StorageOptions readOnly(boolean lookOnly) {
+        return new StorageOptions(provider, maxOpenFiles, priorities, useResume, listener, lookOnly);
     }
 }

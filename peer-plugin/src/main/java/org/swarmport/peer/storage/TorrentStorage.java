@@ -30,6 +30,8 @@ import org.swarmport.peer.wire.Bitfield;
  * try (TorrentStorage storage = TorrentStorage.open(metainfo, Path.of("downloads"))) {
  *     storage.writeBlock(piece, offset, block);          // from a disk thread
  *     if (storage.verifyPiece(piece)) { announce(piece); }
+ *     // or, with the whole piece in memory: hashed first, written only when good
+ *     if (storage.writePiece(piece, wholePiece)) { announce(piece); }
  *     storage.transferBlock(piece, offset, length, 0, socket);   // upload, zero copy
  * }
  * }</pre>
@@ -44,7 +46,7 @@ import org.swarmport.peer.wire.Bitfield;
  */
 public final class TorrentStorage implements Closeable {
 
-    /** Bytes read at once when hashing: a multiple of the 16 KiB block, small enough to stay in cache. */
+    /** Bytes read at once when hashing or moving: a multiple of the 16 KiB block, small enough to stay in cache. */
     private static final int HASH_CHUNK = 16 * PieceMap.BLOCK_SIZE;
     private static final ThreadLocal<ByteBuffer> HASH_BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(HASH_CHUNK));
 
@@ -65,6 +67,7 @@ public final class TorrentStorage implements Closeable {
     /** Block reads and writes share it; a selection change, which moves bytes, holds it alone. */
     private final ReadWriteLock selection = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    private boolean readOnly;
     private String resumeProblem;
 
     private TorrentStorage(Metainfo metainfo, PieceMap map, ContentStore store) {
@@ -116,6 +119,7 @@ public final class TorrentStorage implements Closeable {
     }
 
     private void start(StorageOptions options) throws StorageException {
+        readOnly = options.readOnly();
         ResumeData resume = options.useResume() ? readResume() : null;
         if (!options.useResume()) {
             resumeProblem = "resume data not used";
@@ -128,7 +132,7 @@ public final class TorrentStorage implements Closeable {
             FileEntry file = files.get(i);
             priorities[i] = !stored(i) ? FilePriority.SKIP : chosen == null ? FilePriority.NORMAL : chosen.get(i);
             placement.set(i, current.get(i).isPresent() ? CREATED : priorities[i].wanted() ? WANTED : PARKED);
-            if (placement.get(i) == WANTED && file.length() == 0) {
+            if (placement.get(i) == WANTED && file.length() == 0 && !readOnly) {
                 create(i);
             }
         }
@@ -144,11 +148,18 @@ public final class TorrentStorage implements Closeable {
                 toCheck.add(piece);
             }
         }
-        check(toCheck, options.listener());
+        check(toCheck, options.listener(), current);
     }
 
-    private ResumeData readResume() throws StorageException {
-        Optional<byte[]> bytes = store.readResume(ResumeData.maxLength(metainfo));
+    private ResumeData readResume() {
+        Optional<byte[]> bytes;
+        try {
+            bytes = store.readResume(ResumeData.maxLength(metainfo));
+        } catch (StorageException e) {
+            // Unreadable resume data is no reason not to start: the pieces are hashed instead.
+            resumeProblem = e.getMessage();
+            return null;
+        }
         if (bytes.isEmpty()) {
             resumeProblem = "no resume data";
             return null;
@@ -221,7 +232,7 @@ public final class TorrentStorage implements Closeable {
      * @throws StorageException         when a file cannot be written (disk full, permission denied, vanished)
      */
     public boolean writeBlock(int piece, int offset, ByteBuffer data) throws StorageException {
-        checkOpen();
+        checkWritable();
         List<FileSpan> spans = map.spans(piece, offset, data.remaining());
         if (isVerified(piece)) {
             return false;
@@ -250,6 +261,40 @@ public final class TorrentStorage implements Closeable {
         } finally {
             selection.readLock().unlock();
         }
+    }
+
+    /**
+     * Checks a whole piece held in memory and writes it only when it is good: the fast path for
+     * an engine that gathers a piece's blocks before storing them. Bad data never reaches the
+     * disk, and a good piece is not read back to be hashed.
+     *
+     * @param bytes the piece: {@code pieceMap().pieceSize(piece)} remaining bytes, or
+     *              {@code pieceMap().dataLength(piece)} when the pad file that ends it was not
+     *              downloaded (BEP 47 asks clients not to request pad bytes)
+     * @return whether the piece matched its hash and is now verified
+     * @throws IllegalArgumentException when {@code bytes} is neither length
+     * @throws StorageException         when a file cannot be written
+     */
+    public boolean writePiece(int piece, ByteBuffer bytes) throws StorageException {
+        checkWritable();
+        int size = map.pieceSize(piece);
+        int data = map.dataLength(piece);
+        if (bytes.remaining() != size && bytes.remaining() != data) {
+            throw new IllegalArgumentException(bytes.remaining() + " bytes for piece " + piece + " of " + size
+                    + (data == size ? "" : " (" + data + " without its padding)"));
+        }
+        PieceCheck check = new PieceCheck(metainfo, map, piece);
+        check.update(bytes.duplicate());
+        check.updateZeros(check.remaining());
+        if (!check.matches()) {
+            return false;
+        }
+        if (writeBlock(piece, 0, bytes)) {
+            synchronized (verified) {
+                verified.set(piece);
+            }
+        }
+        return true;
     }
 
     /**
@@ -407,9 +452,10 @@ public final class TorrentStorage implements Closeable {
      */
     public Bitfield recheck(RecheckListener listener) throws StorageException {
         checkOpen();
+        List<Optional<FileState>> current;
         selection.writeLock().lock();
         try {
-            List<Optional<FileState>> current = currentStates();
+            current = currentStates();
             for (int i = 0; i < files.size(); i++) {
                 if (current.get(i).isEmpty() && placement.get(i) == CREATED) {
                     placement.set(i, priorities[i].wanted() ? WANTED : PARKED);
@@ -422,12 +468,13 @@ public final class TorrentStorage implements Closeable {
         for (int piece = 0; piece < map.pieceCount(); piece++) {
             all.add(piece);
         }
-        check(all, listener);
+        check(all, listener, current);
         return verifiedPieces();
     }
 
-    private void check(List<Integer> pieces, RecheckListener listener) throws StorageException {
-        List<Optional<FileState>> current = currentStates();
+    /** Hashes {@code pieces}, skipping those whose files are missing or short in {@code current}. */
+    private void check(List<Integer> pieces, RecheckListener listener, List<Optional<FileState>> current)
+            throws StorageException {
         int done = 0;
         for (int piece : pieces) {
             boolean good = hasAllBytes(piece, current) && hashMatches(piece);
@@ -479,7 +526,7 @@ public final class TorrentStorage implements Closeable {
      * @throws StorageException         when bytes cannot be moved out of the part file
      */
     public void setFilePriority(int file, FilePriority priority) throws StorageException {
-        checkOpen();
+        checkWritable();
         Objects.requireNonNull(priority, "priority");
         if (!stored(file)) {
             throw new IllegalArgumentException(files.get(file).path() + " is a pad file or symlink and has no priority");
@@ -513,10 +560,14 @@ public final class TorrentStorage implements Closeable {
             }
             for (FileSpan span : map.spans(piece)) {
                 if (span.file() == file) {
-                    ByteBuffer bytes = ByteBuffer.allocate(span.length());
-                    part.read(piece, span.pieceOffset(), bytes);
                     create(file);
-                    store.write(file, span.fileOffset(), bytes.flip());
+                    // In chunks: a piece may be as long as 1 GiB.
+                    ByteBuffer chunk = HASH_BUFFERS.get();
+                    for (int at = 0; at < span.length(); at += HASH_CHUNK) {
+                        chunk.clear().limit(Math.min(HASH_CHUNK, span.length() - at));
+                        part.read(piece, span.pieceOffset() + at, chunk);
+                        store.write(file, span.fileOffset() + at, chunk.flip());
+                    }
                 }
             }
             if (!needsPart(piece)) {
@@ -592,7 +643,7 @@ public final class TorrentStorage implements Closeable {
      * a timer and at stop; {@link #close()} calls it too.
      */
     public void saveResume() throws StorageException {
-        checkOpen();
+        checkWritable();
         byte[] encoded;
         selection.readLock().lock();
         try {
@@ -606,14 +657,16 @@ public final class TorrentStorage implements Closeable {
         store.writeResume(encoded);
     }
 
-    /** Saves the resume data and closes the files. */
+    /** Saves the resume data (unless read-only) and closes the files. */
     @Override
     public void close() throws StorageException {
         if (closed) {
             return;
         }
         try {
-            saveResume();
+            if (!readOnly) {
+                saveResume();
+            }
         } finally {
             closed = true;
             store.close();
@@ -623,6 +676,13 @@ public final class TorrentStorage implements Closeable {
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("storage of " + metainfo.name() + " is closed");
+        }
+    }
+
+    private void checkWritable() {
+        checkOpen();
+        if (readOnly) {
+            throw new IllegalStateException("storage of " + metainfo.name() + " is read-only");
         }
     }
 

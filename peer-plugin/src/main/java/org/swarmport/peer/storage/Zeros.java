@@ -12,11 +12,16 @@ final class Zeros {
     private Zeros() {
     }
 
+    /** {@code length} zeros, at most a block, read-only. */
+    static ByteBuffer slice(int length) {
+        return BLOCK.duplicate().limit(length);
+    }
+
     /** Puts {@code count} zero bytes into {@code target}. */
     static void fill(ByteBuffer target, int count) {
         while (count > 0) {
             int take = Math.min(count, PieceMap.BLOCK_SIZE);
-            target.put(BLOCK.duplicate().limit(take));
+            target.put(slice(take));
             count -= take;
         }
     }
@@ -26,7 +31,7 @@ final class Zeros {
         long written = 0;
         while (written < count) {
             int take = (int) Math.min(count - written, PieceMap.BLOCK_SIZE);
-            int n = target.write(BLOCK.duplicate().limit(take));
+            int n = target.write(slice(take));
             written += n;
             if (n < take) {
                 break;

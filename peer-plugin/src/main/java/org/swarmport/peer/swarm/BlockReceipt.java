@@ -34,7 +34,24 @@ public record BlockReceipt<P>(Outcome outcome, boolean pieceComplete, List<PeerB
         cancels = List.copyOf(cancels);
     }
 
+    // Receipts without cancels carry no peer, so one instance of each serves every type of peer:
+    // the common case of a block arriving costs no allocation.
+    private static final BlockReceipt<?> ACCEPTED = new BlockReceipt<>(Outcome.ACCEPTED, false, List.of());
+    private static final BlockReceipt<?> COMPLETED = new BlockReceipt<>(Outcome.ACCEPTED, true, List.of());
+    private static final BlockReceipt<?> DUPLICATE_RECEIPT = new BlockReceipt<>(Outcome.DUPLICATE, false, List.of());
+    private static final BlockReceipt<?> UNREQUESTED_RECEIPT = new BlockReceipt<>(Outcome.UNREQUESTED, false, List.of());
+
+    @SuppressWarnings("unchecked")
     static <P> BlockReceipt<P> of(Outcome outcome) {
-        return new BlockReceipt<>(outcome, false, List.of());
+        return (BlockReceipt<P>) switch (outcome) {
+            case ACCEPTED -> ACCEPTED;
+            case DUPLICATE -> DUPLICATE_RECEIPT;
+            case UNREQUESTED -> UNREQUESTED_RECEIPT;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    static <P> BlockReceipt<P> accepted(boolean pieceComplete) {
+        return (BlockReceipt<P>) (pieceComplete ? COMPLETED : ACCEPTED);
     }
 }

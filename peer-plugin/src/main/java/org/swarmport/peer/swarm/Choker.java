@@ -151,6 +151,30 @@ public final class Choker<P> {
         return stats(peer).unchoked;
     }
 
+    /**
+     * Between rechokes: unchokes an interested peer at once when an upload slot is free, so a
+     * newcomer need not wait up to 10 s for the next round (libtorrent does the same). Answers
+     * whether to send it {@code unchoke}.
+     */
+    public boolean unchokeIfSlotFree(P peer, long nowNanos) {
+        PeerStats stats = stats(peer);
+        if (stats.unchoked || !stats.interested) {
+            return false;
+        }
+        int unchoked = 0;
+        for (PeerStats other : peers.values()) {
+            if (other.unchoked && other.interested) {
+                unchoked++;
+            }
+        }
+        if (unchoked >= settings.uploadSlots()) {
+            return false;
+        }
+        stats.unchoked = true;
+        stats.unchokedAt = nowNanos;
+        return true;
+    }
+
     /** Decides the unchoked set for the coming round; {@code seeding} when we have every wanted piece. */
     public ChokeDecision<P> rechoke(long nowNanos, boolean seeding) {
         Set<P> next = seeding ? chooseSeeding(nowNanos) : chooseLeeching(nowNanos);

@@ -18,7 +18,11 @@ final class PartialPiece<P> {
 
     final int piece;
     private final byte[] state;
-    private final List<List<P>> requesters;
+    /**
+     * Per block: null, the one peer asked for it, or a {@link Several} in end game. One peer is
+     * by far the common case, and holding it directly costs no allocation per request.
+     */
+    private final Object[] requesters;
     private final List<P> senders;
     private int free;
     private int received;
@@ -26,10 +30,9 @@ final class PartialPiece<P> {
     PartialPiece(int piece, int blocks) {
         this.piece = piece;
         this.state = new byte[blocks];
-        this.requesters = new ArrayList<>(blocks);
+        this.requesters = new Object[blocks];
         this.senders = new ArrayList<>(blocks);
         for (int i = 0; i < blocks; i++) {
-            requesters.add(null);
             senders.add(null);
         }
         this.free = blocks;
@@ -60,10 +63,48 @@ final class PartialPiece<P> {
         return state[block];
     }
 
+    /** The peers asked for one block in end game; private, so no peer can be one. */
+    private static final class Several<P> extends ArrayList<P> {
+        Several(Object first, P second) {
+            super(4);
+            add(cast(first));
+            add(second);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> P cast(Object peer) {
+        return (P) peer;
+    }
+
     /** Requesters of a block; empty when none. */
     List<P> requesters(int block) {
-        List<P> list = requesters.get(block);
-        return list == null ? List.of() : list;
+        Object slot = requesters[block];
+        if (slot == null) {
+            return List.of();
+        }
+        if (slot instanceof Several<?> several) {
+            return cast(several);
+        }
+        P only = cast(slot);
+        return List.of(only);
+    }
+
+    /** How many peers are asked for the block, without building a list. */
+    int requesterCount(int block) {
+        Object slot = requesters[block];
+        if (slot == null) {
+            return 0;
+        }
+        return slot instanceof Several<?> several ? several.size() : 1;
+    }
+
+    boolean isRequestedBy(int block, P peer) {
+        Object slot = requesters[block];
+        if (slot instanceof Several<?> several) {
+            return several.contains(peer);
+        }
+        return slot != null && slot.equals(peer);
     }
 
     void request(int block, P peer) {
@@ -74,21 +115,33 @@ final class PartialPiece<P> {
             state[block] = REQUESTED;
             free--;
         }
-        List<P> list = requesters.get(block);
-        if (list == null) {
-            list = new ArrayList<>(2);
-            requesters.set(block, list);
+        Object slot = requesters[block];
+        if (slot == null) {
+            requesters[block] = peer;
+        } else if (slot instanceof Several<?> several) {
+            Several<P> peers = cast(several);
+            peers.add(peer);
+        } else {
+            requesters[block] = new Several<P>(slot, peer);
         }
-        list.add(peer);
     }
 
     /** Drops {@code peer}'s request for the block; the block is free again when nobody else asked. */
     void release(int block, P peer) {
-        List<P> list = requesters.get(block);
-        if (list == null || !list.remove(peer)) {
+        Object slot = requesters[block];
+        if (slot instanceof Several<?> several) {
+            if (!several.remove(peer)) {
+                return;
+            }
+            if (several.isEmpty()) {
+                requesters[block] = null;
+            }
+        } else if (slot != null && slot.equals(peer)) {
+            requesters[block] = null;
+        } else {
             return;
         }
-        if (list.isEmpty() && state[block] == REQUESTED) {
+        if (requesters[block] == null && state[block] == REQUESTED) {
             state[block] = FREE;
             free++;
         }
@@ -102,13 +155,14 @@ final class PartialPiece<P> {
         state[block] = RECEIVED;
         received++;
         senders.set(block, sender);
-        List<P> list = requesters.get(block);
-        requesters.set(block, null);
-        if (list == null) {
+        List<P> asked = requesters(block);
+        requesters[block] = null;
+        if (asked.size() == 1 && asked.get(0).equals(sender)) {
             return List.of();
         }
-        list.remove(sender);
-        return list;
+        List<P> others = new ArrayList<>(asked);
+        others.remove(sender);
+        return others;
     }
 
     List<P> senders() {

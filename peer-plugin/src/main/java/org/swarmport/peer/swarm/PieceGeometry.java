@@ -6,12 +6,15 @@ import org.swarmport.peer.metainfo.FileEntry;
 import org.swarmport.peer.metainfo.Metainfo;
 
 /**
- * How long each piece of a torrent is, and so how many {@link Block}s it has.
+ * Which bytes of each piece we request, and so how many {@link Block}s each piece has: from the
+ * start of the piece to the end of the last file data in it.
  *
- * <p>In a v1 or hybrid torrent every piece has the nominal length except the last. In a
- * v2-only torrent every file starts on a piece boundary (BEP 52), so the last piece of each file
- * is short; the wire carries those short pieces as they are, and the picker must not ask for
- * bytes past a file's end. Immutable.
+ * <p>In a plain v1 torrent that is the whole piece, the last piece being shorter. Padding is
+ * not requested: BEP 47 says clients "should avoid requesting byte-ranges covering" pad files,
+ * whose content is zeros by definition, and in a v2-only torrent (BEP 52) every file starts on
+ * a piece boundary, so the last piece of each file ends with the file. A pad file aligns the next
+ * file to a piece boundary, so it always runs to the end of its piece and skipping it just makes
+ * the piece's data shorter; storage supplies the zeros when it hashes the piece. Immutable.
  */
 public final class PieceGeometry {
 
@@ -20,15 +23,16 @@ public final class PieceGeometry {
 
     private final int pieceCount;
     private final int pieceLength;
+    /** Bytes of the last piece in piece space: to the end of the last file, pad files included. */
     private final int lastPieceLength;
-    /** Length of every piece when they are not all nominal but the last (v2-only); else null. */
-    private final int[] lengths;
+    /** Requested bytes of every piece when some piece ends in padding or a v2 gap; else null (all of each piece). */
+    private final int[] dataLengths;
 
-    private PieceGeometry(int pieceCount, int pieceLength, int lastPieceLength, int[] lengths) {
+    private PieceGeometry(int pieceCount, int pieceLength, int lastPieceLength, int[] dataLengths) {
         this.pieceCount = pieceCount;
         this.pieceLength = pieceLength;
         this.lastPieceLength = lastPieceLength;
-        this.lengths = lengths;
+        this.dataLengths = dataLengths;
     }
 
     /** {@code pieceCount} pieces of {@code pieceLength} bytes but the last, over {@code totalLength} bytes (v1). */
@@ -47,40 +51,47 @@ public final class PieceGeometry {
     }
 
     /**
-     * The geometry of a parsed torrent: its files (pad files included, they are sent like
-     * content) laid out in piece space, so v2-only torrents get their short per-file pieces.
+     * The geometry of a parsed torrent: its files laid out in piece space, without pad files
+     * (BEP 47) and v2 alignment gaps (BEP 52).
+     *
+     * @throws IllegalArgumentException when a piece holds no file data at all (a pad file longer
+     *                                  than a piece), which no correct torrent has
      */
     public static PieceGeometry of(Metainfo metainfo) {
         long nominal = metainfo.pieceLength();
         checkPieceLength(nominal);
         int count = metainfo.pieceCount();
-        int[] lengths = new int[count];
-        List<FileEntry> files = metainfo.files();
-        for (FileEntry file : files) {
+        int[] data = new int[count];
+        long spaceEnd = 0;
+        for (FileEntry file : metainfo.files()) {
             if (file.length() == 0) {
                 continue;
             }
             long end = file.offset() + file.length();
-            long first = file.offset() / nominal;
-            long last = (end - 1) / nominal;
-            if (last >= count) {
-                throw new IllegalArgumentException(file.path() + " ends in piece " + last + " of " + count);
+            if ((end - 1) / nominal >= count) {
+                throw new IllegalArgumentException(file.path() + " ends in piece " + (end - 1) / nominal + " of " + count);
             }
-            for (long piece = first; piece <= last; piece++) {
+            spaceEnd = Math.max(spaceEnd, end);
+            if (file.padding()) {
+                continue;
+            }
+            for (long piece = file.offset() / nominal; piece <= (end - 1) / nominal; piece++) {
                 long inPiece = Math.min(end, (piece + 1) * nominal) - piece * nominal;
-                lengths[(int) piece] = (int) Math.max(lengths[(int) piece], inPiece);
+                data[(int) piece] = (int) Math.max(data[(int) piece], inPiece);
             }
         }
-        boolean uniform = true;
+        int last = (int) (spaceEnd - (count - 1L) * nominal);
+        if (last < 1) {
+            throw new IllegalArgumentException("the files end before the last piece " + (count - 1));
+        }
+        boolean allData = true;
         for (int piece = 0; piece < count; piece++) {
-            if (lengths[piece] == 0) {
-                throw new IllegalArgumentException("piece " + piece + " holds no file data");
+            if (data[piece] == 0) {
+                throw new IllegalArgumentException("piece " + piece + " holds no file data, only padding");
             }
-            if (piece < count - 1 && lengths[piece] != nominal) {
-                uniform = false;
-            }
+            allData &= data[piece] == (piece == count - 1 ? last : nominal);
         }
-        return new PieceGeometry(count, (int) nominal, lengths[count - 1], uniform ? null : lengths);
+        return new PieceGeometry(count, (int) nominal, last, allData ? null : data);
     }
 
     private static void checkPieceLength(long pieceLength) {
@@ -98,23 +109,36 @@ public final class PieceGeometry {
         return pieceLength;
     }
 
-    /** Bytes of piece {@code piece}. */
+    /**
+     * Bytes of piece {@code piece} in piece space, pad files and v2 alignment gaps included: the
+     * nominal length, the last piece shorter. What a peer may request from us (BEP 47: pad bytes
+     * must still be served, as zeros) and what the piece hashes over.
+     */
     public int pieceLength(int piece) {
         checkPiece(piece);
-        if (lengths != null) {
-            return lengths[piece];
+        return piece == pieceCount - 1 ? lastPieceLength : pieceLength;
+    }
+
+    /**
+     * Bytes of piece {@code piece} that we request: from its start to the end of its last file
+     * data. The rest of the piece, up to {@link #pieceLength}, is zeros.
+     */
+    public int dataLength(int piece) {
+        checkPiece(piece);
+        if (dataLengths != null) {
+            return dataLengths[piece];
         }
         return piece == pieceCount - 1 ? lastPieceLength : pieceLength;
     }
 
-    /** Blocks of piece {@code piece}: its length over 16 KiB, rounded up. */
+    /** Blocks we request of piece {@code piece}: its {@link #dataLength} over 16 KiB, rounded up. */
     public int blockCount(int piece) {
-        return (pieceLength(piece) + Block.LENGTH - 1) / Block.LENGTH;
+        return (dataLength(piece) + Block.LENGTH - 1) / Block.LENGTH;
     }
 
     /** Block {@code index} of piece {@code piece}, with the short length of a piece's last block. */
     public Block block(int piece, int index) {
-        int length = pieceLength(piece);
+        int length = dataLength(piece);
         int offset = index * Block.LENGTH;
         if (index < 0 || offset >= length) {
             throw new IndexOutOfBoundsException("block " + index + " of piece " + piece + " (" + length + " bytes)");
@@ -122,13 +146,21 @@ public final class PieceGeometry {
         return new Block(piece, offset, Math.min(Block.LENGTH, length - offset));
     }
 
-    /** Whether {@code block} is exactly one of this torrent's blocks: in range, aligned, of the right length. */
+    /** Whether {@code block} is exactly one of the blocks we request: in range, aligned, of the right length. */
     public boolean isBlock(Block block) {
-        if (block.piece() >= pieceCount) {
+        return isBlock(block.piece(), block.offset(), block.length());
+    }
+
+    /**
+     * The same for raw wire fields, without building a {@link Block}, which refuses hostile
+     * values with an exception: negative, misaligned, empty or oversized blocks answer false.
+     */
+    public boolean isBlock(int piece, int offset, int length) {
+        if (piece < 0 || piece >= pieceCount || offset < 0 || offset % Block.LENGTH != 0) {
             return false;
         }
-        int length = pieceLength(block.piece());
-        return block.offset() < length && block.length() == Math.min(Block.LENGTH, length - block.offset());
+        int data = dataLength(piece);
+        return offset < data && length == Math.min(Block.LENGTH, data - offset);
     }
 
     private void checkPiece(int piece) {

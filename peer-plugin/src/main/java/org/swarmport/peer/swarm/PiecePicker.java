@@ -28,7 +28,7 @@ import org.swarmport.peer.wire.Bitfield;
  * <li>End game: when no free block is left that any connected peer could serve, blocks
  *     already requested from others are requested again, up to
  *     {@link PickerSettings#endGameRequesters()} peers per block; the first copy in wins and the
- *     others are reported for cancelling.</li>
+ *     others are reported for cancelling. Stalled peers get no duplicates.</li>
  * </ol>
  * Only wanted pieces are picked (the storage's file priorities, {@link #setWanted}).
  *
@@ -45,6 +45,9 @@ import org.swarmport.peer.wire.Bitfield;
  *            stable (identity is fine)
  */
 public final class PiecePicker<P> {
+
+    /** Allowed-fast pieces kept per peer (BEP 6 suggests sets of 10). */
+    public static final int MAX_ALLOWED_FAST = 64;
 
     private final PieceGeometry geometry;
     private final PickerSettings settings;
@@ -246,16 +249,31 @@ public final class PiecePicker<P> {
         state(peer).chokingUs = false;
     }
 
-    /** BEP 6 {@code allowed fast}: we may request this piece from the peer even while it chokes us. */
-    public void allowedFast(P peer, int piece) {
+    /**
+     * BEP 6 {@code allowed fast}: we may request this piece from the peer even while it chokes us.
+     * At most {@link #MAX_ALLOWED_FAST} are kept per peer; honest peers send about ten, and a
+     * hostile one must not make every pick walk the whole torrent. Answers whether it was kept.
+     */
+    public boolean allowedFast(P peer, int piece) {
         checkPiece(piece);
-        state(peer).allowedFast.add(piece);
+        Set<Integer> allowed = state(peer).allowedFast;
+        return allowed.size() < MAX_ALLOWED_FAST ? allowed.add(piece) : false;
     }
 
     /**
-     * BEP 6 {@code reject request}: the block is free for others again. Answers false when we had
-     * not asked the peer for it (a protocol error the engine may punish).
+     * BEP 6 {@code reject request}, from the message's raw fields: the block is free for others
+     * again. Answers false when we had not asked the peer for it, or the fields are no block of
+     * ours at all (a protocol error the engine may punish); never throws on hostile values.
      */
+    public boolean requestRejected(P peer, int piece, int offset, int length) {
+        if (!geometry.isBlock(piece, offset, length)) {
+            state(peer);
+            return false;
+        }
+        return requestRejected(peer, new Block(piece, offset, length));
+    }
+
+    /** {@link #requestRejected(Object, int, int, int)} for a block already built. */
     public boolean requestRejected(P peer, Block block) {
         PeerState state = state(peer);
         if (state.requests.remove(block.key()) == null) {
@@ -367,7 +385,8 @@ public final class PiecePicker<P> {
             if (picked.size() < maxBlocks) {
                 pickNewPieces(peer, state, picked, maxBlocks);
             }
-            if (picked.size() < maxBlocks && isEndGame()) {
+            // A stalled peer gets no duplicates: they would only take end-game slots from peers that deliver.
+            if (picked.size() < maxBlocks && !state.stalled && isEndGame()) {
                 pickEndGame(peer, state, picked, maxBlocks);
             }
         }
@@ -455,8 +474,7 @@ public final class PiecePicker<P> {
                     if (partial.state(block) != PartialPiece.REQUESTED) {
                         continue;
                     }
-                    List<P> requesters = partial.requesters(block);
-                    if (requesters.size() == asked && !requesters.contains(peer)) {
+                    if (partial.requesterCount(block) == asked && !partial.isRequestedBy(block, peer)) {
                         partial.request(block, peer);
                         picked.add(geometry.block(partial.piece, block));
                     }
@@ -511,26 +529,40 @@ public final class PiecePicker<P> {
      * the data, whether the piece is now complete, and which duplicate requests to cancel.
      */
     public BlockReceipt<P> blockReceived(P peer, Block block, long nowNanos) {
+        return blockReceived(peer, block.piece(), block.offset(), block.length(), nowNanos);
+    }
+
+    /**
+     * {@link #blockReceived(Object, Block, long)} from a {@code piece} message's raw fields: values
+     * that are no block of ours (negative, misaligned, too long, past the data) are
+     * {@link BlockReceipt.Outcome#UNREQUESTED UNREQUESTED}, never an exception.
+     */
+    public BlockReceipt<P> blockReceived(P peer, int piece, int offset, int length, long nowNanos) {
         PeerState state = state(peer);
-        if (!geometry.isBlock(block)) {
+        if (!geometry.isBlock(piece, offset, length)) {
             return BlockReceipt.of(BlockReceipt.Outcome.UNREQUESTED);
         }
-        long key = block.key();
+        int index = offset / Block.LENGTH;
+        long key = Block.key(piece, index);
         boolean requested = state.requests.remove(key) != null;
         if (!requested && !state.cancelled.remove(key)) {
             return BlockReceipt.of(BlockReceipt.Outcome.UNREQUESTED);
         }
         state.stalled = false;
-        PartialPiece<P> partial = partials.get(block.piece());
-        int index = block.index();
+        PartialPiece<P> partial = partials.get(piece);
         if (partial == null || partial.state(index) == PartialPiece.RECEIVED) {
             if (partial != null) {
                 partial.release(index, peer);
             }
             return BlockReceipt.of(BlockReceipt.Outcome.DUPLICATE);
         }
-        List<PeerBlock<P>> cancels = new ArrayList<>();
-        for (P other : partial.receive(index, peer)) {
+        List<P> others = partial.receive(index, peer);
+        if (others.isEmpty()) {
+            return BlockReceipt.accepted(partial.isComplete());
+        }
+        Block block = geometry.block(piece, index);
+        List<PeerBlock<P>> cancels = new ArrayList<>(others.size());
+        for (P other : others) {
             PeerState otherState = peers.get(other);
             if (otherState != null && otherState.requests.remove(key) != null) {
                 rememberCancelled(otherState, key);

@@ -47,6 +47,13 @@ class MseHostileInputTest {
         return peer;
     }
 
+    /** What a REQUIRED responder says to a step 3 with these fields, after PadA of {@code padA} bytes. */
+    private static String step3Refusal(int padA, byte[] skey, byte[] vc, int provide, int padC) throws MseException {
+        MseHandshake responder = responder(EncryptionPolicy.REQUIRED);
+        HostilePeer peer = initiatorAgainst(responder, padA);
+        return refusal(responder, peer.step3(skey, vc, provide, padC, BT_HANDSHAKE));
+    }
+
     @Test
     void garbageWithoutTheReq1MarkerIsRefusedAfter512BytesOfPadding() {
         byte[] garbage = new byte[2000];
@@ -67,35 +74,27 @@ class MseHostileInputTest {
 
     @Test
     void req1MarkerAfter513BytesOfPadAIsRefused() throws MseException {
-        MseHandshake responder = responder(EncryptionPolicy.REQUIRED);
-        HostilePeer peer = initiatorAgainst(responder, 513);
         assertEquals("no HASH('req1', S) from the initiator within 512 bytes of padding",
-                refusal(responder, peer.step3(SKEY, VC, RC4, 0, BT_HANDSHAKE)));
+                step3Refusal(513, SKEY, VC, RC4, 0));
     }
 
     @Test
     void badVerificationConstantIsRefused() throws MseException {
-        MseHandshake responder = responder(EncryptionPolicy.REQUIRED);
-        HostilePeer peer = initiatorAgainst(responder, 17);
         byte[] vc = new byte[8];
         vc[7] = 1;
         assertEquals("bad VC: the initiator's verification constant is not 8 zero bytes",
-                refusal(responder, peer.step3(SKEY, vc, RC4, 0, BT_HANDSHAKE)));
+                step3Refusal(17, SKEY, vc, RC4, 0));
     }
 
     @Test
     void unknownSkeyIsRefused() throws MseException {
-        MseHandshake responder = responder(EncryptionPolicy.REQUIRED);
-        HostilePeer peer = initiatorAgainst(responder, 0);
         assertEquals("unknown SKEY: HASH('req2', SKEY) matches no torrent here",
-                refusal(responder, peer.step3(MseHandshakeTest.OTHER_SKEY, VC, RC4, 0, BT_HANDSHAKE)));
+                step3Refusal(0, MseHandshakeTest.OTHER_SKEY, VC, RC4, 0));
     }
 
     @Test
     void padCOver512BytesIsRefused() throws MseException {
-        MseHandshake responder = responder(EncryptionPolicy.REQUIRED);
-        HostilePeer peer = initiatorAgainst(responder, 0);
-        assertEquals("PadC of 513 bytes exceeds 512", refusal(responder, peer.step3(SKEY, VC, RC4, 513, BT_HANDSHAKE)));
+        assertEquals("PadC of 513 bytes exceeds 512", step3Refusal(0, SKEY, VC, RC4, 513));
     }
 
     @Test
@@ -108,10 +107,8 @@ class MseHostileInputTest {
 
     @Test
     void plaintextOnlyOfferToARequiringResponderHasNoCommonMethod() throws MseException {
-        MseHandshake responder = responder(EncryptionPolicy.REQUIRED);
-        HostilePeer peer = initiatorAgainst(responder, 0);
         assertEquals("no common crypto method: peer provides 0x00000001, encryption policy REQUIRED accepts RC4 (0x02) only",
-                refusal(responder, peer.step3(SKEY, VC, CryptoMethod.PLAINTEXT.bit(), 0, BT_HANDSHAKE)));
+                step3Refusal(0, SKEY, VC, CryptoMethod.PLAINTEXT.bit(), 0));
     }
 
     @ParameterizedTest(name = "crypto_provide {0}")

@@ -13,8 +13,8 @@ final class MsePipe {
 
     final MseHandshake initiator;
     final MseHandshake responder;
-    final ByteBuffer toResponder = ByteBuffer.allocate(1 << 20);
-    final ByteBuffer toInitiator = ByteBuffer.allocate(1 << 20);
+    final ByteBuffer toResponder = ByteBuffer.allocate(16 * 1024);
+    final ByteBuffer toInitiator = ByteBuffer.allocate(16 * 1024);
     final List<MseException> failures = new ArrayList<>();
     /** Offset in the initiator-to-responder traffic whose byte gets flipped, or -1. */
     long corruptToResponderAt = -1;

@@ -82,4 +82,76 @@ public final class RealTools {
         }
         assumeTrue(present, missing);
     }
+
+    /**
+     * Starts {@code command} (stderr to the test's) for a test that talks to it line by line, such
+     * as a libtorrent seed that prints its port. Close it in a {@code try}-with-resources: that ends
+     * its stdin, waits two seconds for it to exit, then terminates it (SIGTERM, then SIGKILL).
+     */
+    public static Running start(List<String> command) throws IOException {
+        return new Running(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    }
+
+    /** A tool started by {@link #start}: its stdout as lines, its stdin for commands. */
+    public static final class Running implements AutoCloseable {
+
+        private final Process process;
+        private final java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Thread reader;
+
+        private Running(Process process) {
+            this.process = process;
+            this.reader = new Thread(() -> {
+                try (var in = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        lines.add(line);
+                    }
+                } catch (IOException e) {
+                    // The process ended or was killed: no more lines.
+                }
+            }, "stdout of " + process.pid());
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** The next stdout line starting with {@code prefix} (other lines are skipped); fails after {@code timeoutSeconds}. */
+        public String awaitLine(String prefix, int timeoutSeconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (true) {
+                long left = deadline - System.nanoTime();
+                String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
+                if (line == null) {
+                    fail("no line starting with '" + prefix + "' within " + timeoutSeconds + " s"
+                            + (process.isAlive() ? "" : " (exited with " + process.exitValue() + ")"));
+                }
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+        }
+
+        /** Writes {@code line} and a newline to its stdin. */
+        public void send(String line) throws IOException {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                // Already gone.
+            }
+            // Scripts end at the end of stdin; daemons such as transmission-cli need SIGTERM.
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+            reader.join(10_000);
+        }
+    }
 }

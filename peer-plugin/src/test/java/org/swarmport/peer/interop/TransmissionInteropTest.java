@@ -51,8 +51,8 @@ class TransmissionInteropTest {
             seed.awaitListening(port, 30);
             TorrentHandle torrent = client.add(metainfo, downloads);
             torrent.connect(TestContent.loopback(port));
-            assertTrue(torrent.awaitCompletion(Duration.ofSeconds(60)),
-                    () -> seed.describe("ran, but we did not complete: " + torrent + " " + torrent.peers()));
+            assertTrue(torrent.awaitCompletion(Duration.ofSeconds(45)),
+                    () -> seed.describe("ran, but we did not complete: " + torrent + " " + torrent.peers() + " " + torrent.diagnostics()));
         }
         TestContent.assertSameTree(dir, downloads.resolve("pack"));
     }

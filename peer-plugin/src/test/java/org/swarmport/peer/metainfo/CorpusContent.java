@@ -11,14 +11,14 @@ import java.util.Map;
  * The content the tool corpus was made from, regenerated exactly as
  * {@code src/test/corpus/make-corpus.sh} writes it: bytes of the SHA-256 of {@code "<seed>:<n>"}
  * for n = 0, 1, 2..., cut to the file's size. So our builder can hash the very files mktorrent,
- * transmission and libtorrent hashed, and must arrive at their hashes.
+ * transmission and libtorrent hashed, and must arrive at their hashes; storage tests verify them.
  */
-final class CorpusContent {
+public final class CorpusContent {
 
     private CorpusContent() {
     }
 
-    static byte[] bytes(int size, String seed) {
+    public static byte[] bytes(int size, String seed) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             byte[] data = new byte[size + 32];
@@ -33,12 +33,12 @@ final class CorpusContent {
     }
 
     /** single.bin: 100,000 bytes. */
-    static byte[] single() {
+    public static byte[] single() {
         return bytes(100_000, "single");
     }
 
     /** The files of the "multi" directory, by path under it, in the file tree's order. */
-    static Map<FilePath, byte[]> multi() {
+    public static Map<FilePath, byte[]> multi() {
         Map<FilePath, byte[]> files = new LinkedHashMap<>();
         files.put(FilePath.of("a.txt"), bytes(1_234, "a"));
         files.put(FilePath.of("sub", "b.bin"), bytes(70_000, "b"));

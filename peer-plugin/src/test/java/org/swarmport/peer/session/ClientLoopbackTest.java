@@ -34,7 +34,7 @@ class ClientLoopbackTest {
             downloading.addListener(events::add);
             downloading.connect(TestContent.loopback(seed.listenPort()));
             assertTrue(downloading.awaitCompletion(Duration.ofSeconds(30)), () -> "not complete: " + downloading
-                    + " peers " + downloading.peers() + ", seed " + seeding);
+                    + " peers " + downloading.peers() + ", seed " + seeding + " " + downloading.diagnostics());
             assertEquals(TorrentState.SEEDING, downloading.state());
             assertEquals(1.0, downloading.progress());
             assertTrue(events.stream().anyMatch(e -> e instanceof TorrentEvent.PieceVerified));

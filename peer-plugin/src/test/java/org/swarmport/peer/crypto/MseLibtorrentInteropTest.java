@@ -1,0 +1,88 @@
+package org.swarmport.peer.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.swarmport.peer.interop.RealTools;
+
+/**
+ * Our MSE initiator and responder against a real libtorrent 2.0 seed that accepts nothing but
+ * RC4-encrypted connections ({@code in_enc_policy = out_enc_policy = forced},
+ * {@code allowed_enc_level = rc4}): if any detail of the key exchange, the key derivation, the
+ * 1024-byte discard or the field layout were wrong, libtorrent would hang up instead of answering
+ * with its handshake and bitfield.
+ */
+class MseLibtorrentInteropTest {
+
+    @Test
+    @Timeout(90)
+    void libtorrentWithForcedRc4AnswersOurEncryptedHandshakeWithItsOwnAndItsBitfield(@TempDir Path work)
+            throws Exception {
+        RealTools.requireLibtorrent();
+        try (RealTools.Running seed = RealTools.start(List.of(RealTools.PYTHON, script(), work.toString()))) {
+            String[] ready = seed.awaitLine("READY ", 60).split(" ");
+            int port = Integer.parseInt(ready[1]);
+            byte[] infoHash = HexFormat.of().parseHex(ready[2]);
+            int pieceCount = Integer.parseInt(ready[3]);
+
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+                socket.setSoTimeout(15_000);
+                MseOverSocket peer = MseOverSocket.handshake(MseHandshake.initiator(infoHash, EncryptionPolicy.REQUIRED,
+                        MseHandshakeTest.btHandshake(infoHash)), socket);
+                assertEquals(CryptoMethod.RC4, peer.stream.method());
+                peer.expectHandshake(infoHash);
+                assertEquals(pieceCount, peer.readBitfield(pieceCount).cardinality(), "a seed has every piece");
+
+                seed.send("peers");
+                String seen = seed.awaitLine("PEER ", 10);
+                assertTrue(seen.endsWith("rc4=True"), "libtorrent sees an RC4 connection: " + seen);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(90)
+    void ourResponderAnswersLibtorrentsForcedRc4ConnectionAndFindsTheTorrentAmongSeveral(@TempDir Path work)
+            throws Exception {
+        RealTools.requireLibtorrent();
+        try (RealTools.Running seed = RealTools.start(List.of(RealTools.PYTHON, script(), work.toString()));
+                ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            String[] ready = seed.awaitLine("READY ", 60).split(" ");
+            byte[] infoHash = HexFormat.of().parseHex(ready[2]);
+            int pieceCount = Integer.parseInt(ready[3]);
+            listener.setSoTimeout(30_000);
+            seed.send("connect " + listener.getLocalPort());
+
+            try (Socket socket = listener.accept()) {
+                socket.setSoTimeout(15_000);
+                SkeyIndex torrents = SkeyIndex.of(List.of(MseHandshakeTest.OTHER_SKEY, infoHash));
+                MseOverSocket peer = MseOverSocket.handshake(MseHandshake.responder(torrents, EncryptionPolicy.PREFERRED),
+                        socket);
+                assertEquals(CryptoMethod.RC4, peer.stream.method(), "libtorrent allows RC4 only");
+                assertArrayEquals(infoHash, peer.stream.skey().orElseThrow());
+                // libtorrent's BitTorrent handshake travels in the initial payload (or right after it).
+                peer.expectHandshake(infoHash);
+                peer.write(MseHandshakeTest.btHandshake(infoHash));
+                assertEquals(pieceCount, peer.readBitfield(pieceCount).cardinality(), "a seed has every piece");
+            }
+        }
+    }
+
+    private static String script() throws URISyntaxException {
+        return Path.of(MseLibtorrentInteropTest.class.getResource("/crypto/libtorrent-encrypted-seed.py").toURI())
+                .toString();
+    }
+}

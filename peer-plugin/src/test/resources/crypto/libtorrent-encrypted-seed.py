@@ -1,0 +1,75 @@
+"""A libtorrent seed that speaks only RC4-encrypted MSE, for MseLibtorrentInteropTest.
+
+Usage: libtorrent-encrypted-seed.py WORKDIR
+Makes a random file (content.bin) and its v1 torrent (seed.torrent) in WORKDIR, seeds it on 127.0.0.1 (ephemeral port) with
+in/out encryption forced and RC4 the only allowed level, then prints
+  READY <port> <info-hash hex> <piece count>
+Each line "peers" on stdin is answered with one "PEER <address> rc4=<True|False>" line per
+connected peer and "END"; "connect <port>" makes it connect to 127.0.0.1:<port>. Exits at end of stdin, or after 120 s in any case.
+"""
+import os
+import select
+import sys
+import time
+
+import libtorrent as lt
+
+work = sys.argv[1]
+content = os.path.join(work, "content.bin")
+with open(content, "wb") as f:
+    f.write(os.urandom(40 * 16384 + 1234))
+
+fs = lt.file_storage()
+lt.add_files(fs, content)
+ct = lt.create_torrent(fs, 16384, flags=lt.create_torrent.v1_only)
+lt.set_piece_hashes(ct, work)
+torrent_bytes = lt.bencode(ct.generate())
+with open(os.path.join(work, "seed.torrent"), "wb") as f:
+    f.write(torrent_bytes)
+info = lt.torrent_info(torrent_bytes)
+
+settings = {
+    "listen_interfaces": "127.0.0.1:0",
+    "enable_dht": False,
+    "enable_lsd": False,
+    "enable_upnp": False,
+    "enable_natpmp": False,
+    "out_enc_policy": int(lt.enc_policy.forced),
+    "in_enc_policy": int(lt.enc_policy.forced),
+    "allowed_enc_level": int(lt.enc_level.rc4),
+    "prefer_rc4": True,
+    # TCP only, as our peer speaks: libtorrent would otherwise try uTP first and wait for it.
+    "enable_outgoing_utp": False,
+    "enable_incoming_utp": False,
+}
+session = lt.session(settings)
+handle = session.add_torrent({"ti": info, "save_path": work})
+
+deadline = time.time() + 60
+while not handle.status().is_seeding:
+    if time.time() > deadline:
+        print("FAILED not seeding after 60 s: " + str(handle.status().state), flush=True)
+        sys.exit(1)
+    time.sleep(0.05)
+
+print("READY %d %s %d" % (session.listen_port(), str(info.info_hash()), info.num_pieces()), flush=True)
+
+give_up = time.time() + 120
+while time.time() < give_up:
+    ready, _, _ = select.select([sys.stdin], [], [], 1.0)
+    if not ready:
+        continue
+    line = sys.stdin.readline()
+    if not line:
+        break
+    if line.strip() == "peers":
+        for peer in handle.get_peer_info():
+            rc4 = bool(peer.flags & lt.peer_info.rc4_encrypted)
+            print("PEER %s:%d rc4=%s" % (peer.ip[0], peer.ip[1], rc4), flush=True)
+        print("END", flush=True)
+    elif line.startswith("connect "):
+        handle.connect_peer(("127.0.0.1", int(line.split()[1])))
+
+# Nothing to save: skip the session's orderly shutdown, which takes seconds.
+sys.stdout.flush()
+os._exit(0)
