@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.swarmport.peer.crypto.EncryptionPolicy;
+import org.swarmport.peer.magnet.MagnetLink;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.storage.StorageOptions;
 
@@ -206,6 +207,18 @@ public final class Client implements AutoCloseable {
         Engine running = started();
         TorrentSession session = TorrentSession.forMetainfo(running, metainfo, directory);
         return session.start();
+    }
+
+    /**
+     * Adds a torrent known only by its magnet link (BEP 9): the handle is
+     * {@link TorrentState#FETCHING_METADATA} until a peer (from the link's {@code x.pe}, its
+     * trackers, or {@link TorrentHandle#connect}) sends the info dictionary and it hashes to the
+     * link's info-hash; then it continues as {@link #add} does.
+     */
+    public TorrentHandle addMagnet(MagnetLink link, Path directory) {
+        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(directory, "directory");
+        return TorrentSession.forMagnet(started(), link, directory).start();
     }
 
     /** The torrents added and not removed. */

@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import java.nio.file.Path;
 
 import org.swarmport.peer.crypto.EncryptionPolicy;
+import org.swarmport.peer.discovery.PeerSources;
 import org.swarmport.peer.crypto.SkeyIndex;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.storage.TorrentStorage;
@@ -42,6 +43,7 @@ final class Engine {
     /** SKEYs by {@code HASH('req2', SKEY)}: how an MSE responder finds the torrent (crypto's SkeyIndex). */
     private final Map<ByteBuffer, byte[]> skeys = new ConcurrentHashMap<>();
     private final List<PeerConnection> dirty = new ArrayList<>();
+    private final PeerSources peerSources = PeerSources.load();
     private ServerSocketChannel server;
     private int listenPort;
 
@@ -102,6 +104,11 @@ final class Engine {
 
     Client.Settings settings() {
         return settings;
+    }
+
+    /** Where torrents find peers: the {@code ServiceLoader} providers (trackers built in). */
+    PeerSources peerSources() {
+        return peerSources;
     }
 
     NetworkLoop loop() {

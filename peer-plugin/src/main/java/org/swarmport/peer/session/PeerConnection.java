@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HexFormat;
 
 import org.swarmport.peer.crypto.EncryptionPolicy;
@@ -83,6 +85,11 @@ final class PeerConnection implements NetworkLoop.Handler {
     long lastReceivedNanos = System.nanoTime();
     long lastSentNanos = System.nanoTime();
     long connectedNanos = System.nanoTime();
+    /** BEP 9: metadata pieces we asked this peer for; whether it refused one. */
+    final List<Integer> metadataPieces = new ArrayList<>(2);
+    boolean metadataRefused;
+    /** Messages received before a magnet's metadata, replayed once it is known. */
+    final List<PeerMessage> early = new ArrayList<>();
     /** Reads of blocks from storage in flight for this peer's requests. */
     int pendingDiskReads;
 

@@ -8,8 +8,9 @@ import org.swarmport.peer.wire.Bitfield;
 
 /**
  * The session's {@link PieceStore} over the storage package's {@link TorrentStorage}: a whole
- * piece is written as one block (storage splits it over files and drops pad bytes), then hashed
- * as stored, which records it in storage's verified bitfield and so in the resume data.
+ * piece, gathered in memory, is hashed there and written only when good
+ * ({@link TorrentStorage#writePiece}), which records it in storage's verified bitfield and so in
+ * the resume data; bad data never reaches the disk.
  */
 final class StoredPieces implements PieceStore {
 
@@ -34,8 +35,7 @@ final class StoredPieces implements PieceStore {
         if (storage.isVerified(piece)) {
             return true;
         }
-        storage.writeBlock(piece, 0, data);
-        return storage.verifyPiece(piece);
+        return storage.writePiece(piece, data);
     }
 
     @Override

@@ -21,6 +21,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.swarmport.peer.crypto.EncryptionPolicy;
+import org.swarmport.peer.discovery.PeerSource;
+import org.swarmport.peer.discovery.PeerSourceContext;
+import org.swarmport.peer.discovery.TransferTotals;
+import org.swarmport.peer.magnet.MagnetLink;
+import org.swarmport.peer.metadata.MetadataAssembler;
+import org.swarmport.peer.metadata.MetadataException;
+import org.swarmport.peer.metadata.MetadataMessage;
 import org.swarmport.peer.metainfo.InfoHash;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.swarm.BanList;
@@ -74,9 +81,18 @@ final class TorrentSession {
     static final long MAX_QUEUED_UPLOAD_BYTES = 2L << 20;
     /** Our BEP 10 ids: what peers send us these extensions under. */
     static final int UT_METADATA_ID = 2;
+    static final String UT_METADATA = "ut_metadata";
+    /** Messages kept from a peer while a magnet's metadata is missing, replayed once it is known. */
+    static final int MAX_EARLY_MESSAGES = 100_000;
+    /** BEP 9 requests outstanding per peer. */
+    static final int METADATA_REQUESTS_PER_PEER = 2;
 
     private final Engine engine;
-    private final Metainfo metainfo;
+    /** Null for a magnet link until its metadata arrives (BEP 9). */
+    private Metainfo metainfo;
+    private final MagnetLink magnet;
+    private MetadataAssembler assembler;
+    private List<PeerSource> sources = List.of();
     private final Path directory;
     private final byte[] wireInfoHash;
     private final TorrentHandle handle;
@@ -113,36 +129,71 @@ final class TorrentSession {
     private boolean stopped;
     private boolean completed;
 
-    private TorrentSession(Engine engine, Metainfo metainfo, Path directory) {
+    private TorrentSession(Engine engine, Metainfo metainfo, MagnetLink magnet, Path directory) {
         this.engine = engine;
         this.metainfo = metainfo;
+        this.magnet = magnet;
         this.directory = directory;
-        InfoHash best = metainfo.infoHashV1().orElse(metainfo.bestInfoHash());
+        InfoHash best = metainfo != null ? metainfo.infoHashV1().orElse(metainfo.bestInfoHash())
+                : magnet.infoHashV1().orElse(magnet.bestInfoHash());
         this.wireInfoHash = best.truncated();
-        this.handle = new TorrentHandle(this, best, TorrentState.CHECKING);
+        this.handle = new TorrentHandle(this, best,
+                metainfo != null ? TorrentState.CHECKING : TorrentState.FETCHING_METADATA);
     }
 
     static TorrentSession forMetainfo(Engine engine, Metainfo metainfo, Path directory) {
-        return new TorrentSession(engine, metainfo, directory);
+        return new TorrentSession(engine, metainfo, null, directory);
     }
 
-    /** Registers the torrent and opens its storage on the disk pool. */
+    static TorrentSession forMagnet(Engine engine, MagnetLink magnet, Path directory) {
+        return new TorrentSession(engine, null, magnet, directory);
+    }
+
+    /**
+     * Registers the torrent, starts its peer sources (trackers, from {@code ServiceLoader}) and
+     * opens its storage on the disk pool, or, for a magnet link, fetches the metadata first.
+     */
     TorrentHandle start() {
         if (engine.torrentFor(wireInfoHash) != null) {
             throw new IllegalStateException("torrent " + handle.infoHash().hex() + " is already added");
         }
         engine.register(this);
+        List<InfoHash> hashes = metainfo != null ? metainfo.infoHashes() : magnet.infoHashes();
+        List<List<String>> tiers = metainfo != null ? metainfo.trackerTiers() : magnet.trackerTiers();
+        PeerSourceContext context = new PeerSourceContext(hashes, engine.peerId(), engine.listenPort(), tiers,
+                metainfo != null && metainfo.isPrivate(),
+                () -> new TransferTotals(handle.uploaded, handle.downloaded,
+                        Math.max(0, handle.bytesWanted - handle.bytesDone)),
+                (source, found) -> found.forEach(this::addPeer));
+        engine.loop().execute(() -> {
+            if (stopped) {
+                return;
+            }
+            sources = engine.peerSources().open(context);
+            for (PeerSource source : sources) {
+                source.start();
+            }
+        });
+        if (metainfo == null) {
+            magnet.peers().forEach(this::addPeer);
+            return handle;
+        }
+        openStore();
+        return handle;
+    }
+
+    private void openStore() {
         handle.bytesWanted = metainfo.totalLength();
         handle.metadataKnown(metainfo);
+        Metainfo torrent = metainfo;
         engine.disk().execute(() -> {
             try {
-                PieceStore opened = engine.storeFor(metainfo, directory);
+                PieceStore opened = engine.storeFor(torrent, directory);
                 engine.loop().execute(() -> opened(opened));
             } catch (IOException | RuntimeException e) {
                 engine.loop().execute(() -> fail("cannot open storage: " + e.getMessage()));
             }
         });
-        return handle;
     }
 
     private void opened(PieceStore opened) {
@@ -165,7 +216,9 @@ final class TorrentSession {
         }
         for (PeerConnection peer : List.copyOf(peers)) {
             if (peer.phase() == PeerConnection.Phase.ACTIVE) {
+                peer.messageLimits(messageLimits());
                 greet(peer);
+                replayEarly(peer);
                 peer.resumeReading();
             }
         }
@@ -174,7 +227,7 @@ final class TorrentSession {
 
     /** Whether storage is open, so peer messages can be handled. */
     boolean isReady() {
-        return store != null;
+        return store != null || metainfo == null;
     }
 
     TorrentHandle handle() {
@@ -186,7 +239,7 @@ final class TorrentSession {
     }
 
     MessageLimits messageLimits() {
-        return MessageLimits.forPieces(metainfo.pieceCount());
+        return metainfo == null ? MessageLimits.beforeMetadata() : MessageLimits.forPieces(metainfo.pieceCount());
     }
 
     // ---- peers -------------------------------------------------------------------------------
@@ -204,8 +257,8 @@ final class TorrentSession {
     }
 
     private void connectCandidates() {
-        if (store == null || stopped) {
-            return;
+        if (stopped || (store == null && metainfo != null)) {
+            return; // storage is opening: connect once we can say what we have
         }
         long now = System.nanoTime();
         Iterator<Map.Entry<InetSocketAddress, Candidate>> it = candidates.entrySet().iterator();
@@ -267,9 +320,10 @@ final class TorrentSession {
     void onHandshake(PeerConnection peer) {
         LOG.finer(() -> peer + " handshake done");
         if (peer.extensions) {
-            ExtensionHandshake ours = new ExtensionHandshake(Map.of(), Optional.of("Swarmport 0.1.0"),
-                    OptionalInt.of(engine.listenPort()), OptionalInt.of(MAX_UPLOAD_QUEUE),
-                    OptionalLong.of(metainfo.infoBytes().length), Optional.empty());
+            ExtensionHandshake ours = new ExtensionHandshake(Map.of(UT_METADATA, UT_METADATA_ID),
+                    Optional.of("Swarmport 0.1.0"), OptionalInt.of(engine.listenPort()), OptionalInt.of(MAX_UPLOAD_QUEUE),
+                    metainfo == null ? OptionalLong.empty() : OptionalLong.of(metainfo.infoBytes().length),
+                    Optional.empty());
             peer.send(new PeerMessage.Extended(0, ours.toBytes()));
         }
         if (store != null) {
@@ -301,6 +355,10 @@ final class TorrentSession {
 
     void onClosed(PeerConnection peer, String reason) {
         peers.remove(peer);
+        if (assembler != null) {
+            peer.metadataPieces.forEach(assembler::abandoned);
+        }
+        peer.metadataPieces.clear();
         connected.remove(peer.address);
         if (tracked(peer)) {
             uploads.remove(peer);
@@ -347,6 +405,10 @@ final class TorrentSession {
         }
         if (message == PeerMessage.KeepAlive.INSTANCE || message instanceof PeerMessage.Unknown
                 || message instanceof PeerMessage.Port || message instanceof PeerMessage.SuggestPiece) {
+            return;
+        }
+        if (metainfo == null) {
+            early(peer, message);
             return;
         }
         long now = System.nanoTime();
@@ -418,8 +480,134 @@ final class TorrentSession {
         }
         if (message.extendedId() == 0) {
             peer.peerExtensions = ExtensionHandshake.parse(message.payload());
+            if (metainfo == null) {
+                fetchMetadata(peer);
+            }
+        } else if (message.extendedId() == UT_METADATA_ID) {
+            onMetadataMessage(peer, message.payload());
         }
-        // other extensions (ut_metadata for magnet links, ut_pex) are served once their codecs land
+        // other extended ids (ut_pex...) are not ours: BEP 10 lets us ignore them
+    }
+
+    // ---- metadata (BEP 9) --------------------------------------------------------------------
+
+    /** A peer that can send metadata: make sure it has requests for missing pieces. */
+    private void fetchMetadata(PeerConnection peer) throws WireException {
+        ExtensionHandshake ext = peer.peerExtensions;
+        if (ext == null || ext.idOf(UT_METADATA).isEmpty() || peer.metadataRefused) {
+            return;
+        }
+        if (assembler == null) {
+            if (ext.metadataSize().isEmpty()) {
+                return;
+            }
+            try {
+                assembler = new MetadataAssembler(magnet.infoHashes(), ext.metadataSize().getAsLong(),
+                        MetadataMessage.DEFAULT_MAX_METADATA_SIZE);
+            } catch (MetadataException e) {
+                throw new WireException(e.getMessage());
+            }
+        }
+        int id = ext.idOf(UT_METADATA).getAsInt();
+        while (peer.metadataPieces.size() < METADATA_REQUESTS_PER_PEER) {
+            OptionalInt piece = assembler.nextPiece();
+            if (piece.isEmpty()) {
+                return;
+            }
+            peer.metadataPieces.add(piece.getAsInt());
+            peer.send(new PeerMessage.Extended(id, new MetadataMessage.Request(piece.getAsInt()).encode()));
+        }
+    }
+
+    private void onMetadataMessage(PeerConnection peer, byte[] payload) throws WireException {
+        Optional<MetadataMessage> parsed;
+        try {
+            parsed = MetadataMessage.parse(payload);
+        } catch (MetadataException e) {
+            throw new WireException(e.getMessage());
+        }
+        if (parsed.isEmpty()) {
+            return; // a msg_type BEP 9 tells us to ignore
+        }
+        MetadataMessage message = parsed.get();
+        if (message instanceof MetadataMessage.Request request) {
+            OptionalInt id = peer.peerExtensions == null ? OptionalInt.empty() : peer.peerExtensions.idOf(UT_METADATA);
+            if (id.isEmpty()) {
+                throw new WireException("ut_metadata request from a peer that did not announce ut_metadata");
+            }
+            byte[] info = metainfo == null ? null : metainfo.infoBytes();
+            MetadataMessage answer = info == null || (long) request.piece() * MetadataMessage.PIECE_SIZE >= info.length
+                    ? new MetadataMessage.Reject(request.piece()) : MetadataAssembler.piece(info, request.piece());
+            peer.send(new PeerMessage.Extended(id.getAsInt(), answer.encode()));
+        } else if (metainfo != null || assembler == null) {
+            return; // late answers after the metadata is complete
+        } else if (message instanceof MetadataMessage.Reject reject) {
+            peer.metadataPieces.remove(Integer.valueOf(reject.piece()));
+            assembler.rejected(reject.piece());
+            peer.metadataRefused = true;
+            for (PeerConnection other : List.copyOf(peers)) {
+                fetchMetadata(other);
+            }
+        } else if (message instanceof MetadataMessage.Data data) {
+            if (!peer.metadataPieces.remove(Integer.valueOf(data.piece()))) {
+                throw new WireException("ut_metadata piece " + data.piece() + " was never requested");
+            }
+            boolean complete;
+            try {
+                complete = assembler.accept(data);
+            } catch (MetadataException e) {
+                throw new WireException(e.getMessage());
+            }
+            if (complete) {
+                try {
+                    metadataReceived(assembler.metainfo(magnet.trackerTiers(), magnet.webSeeds()));
+                } catch (MetadataException e) {
+                    LOG.info(() -> "metadata from peers did not verify, fetching again: " + e.getMessage());
+                }
+            }
+            if (metainfo == null) {
+                for (PeerConnection other : List.copyOf(peers)) {
+                    fetchMetadata(other);
+                }
+            }
+        }
+    }
+
+    private void metadataReceived(Metainfo received) {
+        metainfo = received;
+        assembler = null;
+        handle.state = TorrentState.CHECKING;
+        handle.emit(new TorrentEvent.MetadataReceived(received));
+        openStore();
+    }
+
+    /** Before the metadata, what a peer says about pieces is kept to be replayed; data is refused. */
+    private void early(PeerConnection peer, PeerMessage message) throws WireException {
+        if (message instanceof PeerMessage.Piece) {
+            throw new WireException("piece data before we knew the torrent: never requested");
+        }
+        if (message instanceof PeerMessage.Request request) {
+            if (peer.fast) {
+                peer.send(PeerMessage.Request.reject(request.piece(), request.begin(), request.length()));
+            }
+            return;
+        }
+        if (peer.early.size() >= MAX_EARLY_MESSAGES) {
+            throw new WireException("more than " + MAX_EARLY_MESSAGES + " messages before the metadata arrived");
+        }
+        peer.early.add(message);
+    }
+
+    private void replayEarly(PeerConnection peer) {
+        List<PeerMessage> kept = List.copyOf(peer.early);
+        peer.early.clear();
+        try {
+            for (PeerMessage message : kept) {
+                onMessage(peer, message);
+            }
+        } catch (WireException e) {
+            protocolViolation(peer, e.getMessage());
+        }
     }
 
     private void interested(PeerConnection peer, boolean interested, long now) {
@@ -570,6 +758,9 @@ final class TorrentSession {
             }
         }
         handle.emit(new TorrentEvent.Completed());
+        for (PeerSource source : sources) {
+            source.completed();
+        }
     }
 
     private void updateProgress() {
@@ -742,10 +933,10 @@ final class TorrentSession {
                         picker.outstanding(peer)));
             }
         }
+        if (!candidates.isEmpty()) {
+            connectCandidates();
+        }
         if (picker != null) {
-            if (!candidates.isEmpty()) {
-                connectCandidates();
-            }
             if (now - nextExpiryNanos >= 0) {
                 nextExpiryNanos = now + TimeUnit.SECONDS.toNanos(1);
                 for (StalledPeer<PeerConnection> stalled : picker.expireRequests(now)) {
@@ -822,6 +1013,13 @@ final class TorrentSession {
         }
         if (handle.state != TorrentState.ERROR) {
             handle.state = TorrentState.STOPPED;
+        }
+        for (PeerSource source : sources) {
+            try {
+                source.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "closing peer source " + source.name() + " failed", e);
+            }
         }
     }
 

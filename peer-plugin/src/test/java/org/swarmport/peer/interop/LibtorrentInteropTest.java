@@ -1,5 +1,6 @@
 package org.swarmport.peer.interop;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.swarmport.peer.crypto.EncryptionPolicy;
+import org.swarmport.peer.magnet.MagnetLink;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoVersion;
 import org.swarmport.peer.session.Client;
@@ -99,6 +101,26 @@ class LibtorrentInteropTest {
                 leech.awaitLine("READY", 60);
                 leech.awaitLine("DONE", 60);
             }
+        }
+        TestContent.assertSameTree(seedDir.resolve("set"), downloads.resolve("set"));
+    }
+
+    @Test
+    void downloadsFromAMagnetLinkAloneFetchingTheMetadataFromLibtorrent_BEP9() throws Exception {
+        Path seedDir = Files.createDirectories(temp.resolve("lt-seed"));
+        Metainfo metainfo = multiFile(seedDir, MetainfoVersion.V1);
+        Path downloads = Files.createDirectories(temp.resolve("ours"));
+        try (RealPeer seed = libtorrent(temp, "seed", write(metainfo).toString(), seedDir, "enabled", null);
+             Client client = TestContent.loopbackClient().build().start()) {
+            int port = Integer.parseInt(seed.awaitLine("READY", 60).split(" ")[1]);
+            MagnetLink link = MagnetLink.parse("magnet:?xt=urn:btih:" + metainfo.infoHashV1().orElseThrow().hex());
+            TorrentHandle torrent = client.addMagnet(link, downloads);
+            torrent.connect(TestContent.loopback(port));
+            assertTrue(torrent.awaitMetadata(Duration.ofSeconds(30)),
+                    () -> seed.describe("seeded, but no metadata came: " + torrent + " " + torrent.diagnostics()));
+            assertTrue(torrent.awaitCompletion(Duration.ofSeconds(60)),
+                    () -> seed.describe("metadata came, the content not: " + torrent + " " + torrent.diagnostics()));
+            assertEquals(metainfo.infoHashV1(), torrent.metainfo().orElseThrow().infoHashV1());
         }
         TestContent.assertSameTree(seedDir.resolve("set"), downloads.resolve("set"));
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.swarmport.peer.crypto.EncryptionPolicy;
+import org.swarmport.peer.magnet.MagnetLink;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoVersion;
 
@@ -64,6 +65,28 @@ class ClientLoopbackTest {
         Path file = TestContent.file(seedDir, "plain.bin", 50_000, 6);
         transfer(TestContent.torrent(file, MetainfoVersion.V1, 16384), seedDir, file, EncryptionPolicy.DISABLED,
                 EncryptionPolicy.PREFERRED);
+    }
+
+    @Test
+    void downloadsFromAMagnetLinkFetchingTheMetadataFromOurOwnSeed_BEP9() throws Exception {
+        Path seedDir = Files.createDirectories(temp.resolve("seed"));
+        Path dir = seedDir.resolve("mag");
+        TestContent.file(dir, "p.bin", 70_000, 7);
+        TestContent.file(dir, "q.bin", 20_000, 8);
+        Metainfo metainfo = TestContent.torrent(dir, MetainfoVersion.V1, 16384);
+        Path downloads = Files.createDirectories(temp.resolve("downloads"));
+        try (Client seed = TestContent.loopbackClient().build().start();
+             Client leech = TestContent.loopbackClient().build().start()) {
+            seed.add(metainfo, seedDir);
+            TorrentHandle downloading = leech.addMagnet(MagnetLink.of(metainfo), downloads);
+            assertEquals(TorrentState.FETCHING_METADATA, downloading.state());
+            List<TorrentEvent> events = new CopyOnWriteArrayList<>();
+            downloading.addListener(events::add);
+            downloading.connect(TestContent.loopback(seed.listenPort()));
+            assertTrue(downloading.awaitCompletion(Duration.ofSeconds(30)), downloading::diagnostics);
+            assertTrue(events.stream().anyMatch(e -> e instanceof TorrentEvent.MetadataReceived));
+        }
+        TestContent.assertSameTree(dir, downloads.resolve("mag"));
     }
 
     @Test
