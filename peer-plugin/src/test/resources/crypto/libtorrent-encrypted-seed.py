@@ -1,11 +1,14 @@
-"""A libtorrent seed that speaks only RC4-encrypted MSE, for MseLibtorrentInteropTest.
+"""A libtorrent seed that accepts MSE connections only, for MseLibtorrentInteropTest and the CLI.
 
-Usage: libtorrent-encrypted-seed.py WORKDIR
-Makes a random file (content.bin) and its v1 torrent (seed.torrent) in WORKDIR, seeds it on 127.0.0.1 (ephemeral port) with
-in/out encryption forced and RC4 the only allowed level, then prints
+Usage: libtorrent-encrypted-seed.py WORKDIR [rc4|plaintext]
+Makes a random file (content.bin) and its v1 torrent (seed.torrent) in WORKDIR and seeds it on
+127.0.0.1 (ephemeral port, TCP only) with in/out encryption forced: RC4 the only level allowed
+(default), or with "plaintext" an MSE handshake that selects plaintext for the stream. Prints
   READY <port> <info-hash hex> <piece count>
-Each line "peers" on stdin is answered with one "PEER <address> rc4=<True|False>" line per
-connected peer and "END"; "connect <port>" makes it connect to 127.0.0.1:<port>. Exits at end of stdin, or after 120 s in any case.
+Each line "peers" on stdin is answered with one line per connected peer,
+  PEER <address> rc4=<bool> plaintext_encrypted=<bool>
+and "END"; "connect <port>" makes it connect to 127.0.0.1:<port>. Exits at end of stdin, or
+after 120 s in any case.
 """
 import os
 import select
@@ -15,6 +18,7 @@ import time
 import libtorrent as lt
 
 work = sys.argv[1]
+level = sys.argv[2] if len(sys.argv) > 2 else "rc4"
 content = os.path.join(work, "content.bin")
 with open(content, "wb") as f:
     f.write(os.urandom(40 * 16384 + 1234))
@@ -36,8 +40,8 @@ settings = {
     "enable_natpmp": False,
     "out_enc_policy": int(lt.enc_policy.forced),
     "in_enc_policy": int(lt.enc_policy.forced),
-    "allowed_enc_level": int(lt.enc_level.rc4),
-    "prefer_rc4": True,
+    "allowed_enc_level": int(lt.enc_level.rc4 if level == "rc4" else lt.enc_level.plaintext),
+    "prefer_rc4": level == "rc4",
     # TCP only, as our peer speaks: libtorrent would otherwise try uTP first and wait for it.
     "enable_outgoing_utp": False,
     "enable_incoming_utp": False,
@@ -65,7 +69,9 @@ while time.time() < give_up:
     if line.strip() == "peers":
         for peer in handle.get_peer_info():
             rc4 = bool(peer.flags & lt.peer_info.rc4_encrypted)
-            print("PEER %s:%d rc4=%s" % (peer.ip[0], peer.ip[1], rc4), flush=True)
+            obfuscated = bool(peer.flags & lt.peer_info.plaintext_encrypted)
+            print("PEER %s:%d rc4=%s plaintext_encrypted=%s" % (peer.ip[0], peer.ip[1], rc4, obfuscated),
+                  flush=True)
         print("END", flush=True)
     elif line.startswith("connect "):
         handle.connect_peer(("127.0.0.1", int(line.split()[1])))

@@ -20,6 +20,10 @@ final class TorrentArgument {
     }
 
     static Metainfo read(Path torrent) throws CommandFailure {
+        if (torrent.toString().startsWith("magnet:")) {
+            // The engine cannot yet fetch a magnet link's metadata (BEP 9) for a download.
+            throw new CommandFailure("magnet links are not supported yet: give a .torrent file");
+        }
         long limit = MetainfoLimits.DEFAULT.bencode().maxBytes();
         byte[] bytes;
         try {

@@ -1,16 +1,22 @@
 package org.swarmport.peer.tracker;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.swarmport.peer.metainfo.InfoHash;
 
@@ -55,8 +61,11 @@ final class HttpTrackerClient implements TrackerClient {
     }
 
     /**
-     * The body of a GET. A status other than 200 fails, but a bencoded {@code failure reason}
-     * in its body is still the message: some trackers answer refusals with 4xx.
+     * The body of a GET, headers and body within {@link TrackerSettings#httpTimeout()} together
+     * (the JDK's request timeout covers only the headers, and a tracker that drips its body
+     * must not hold an announce thread forever), at most {@link TrackerSettings#maxResponseSize()}
+     * bytes. A status other than 200 fails, but a bencoded {@code failure reason} in its body
+     * is still the message: some trackers answer refusals with 4xx.
      */
     private byte[] get(URI uri) throws TrackerException, InterruptedException {
         if (closed) {
@@ -67,26 +76,87 @@ final class HttpTrackerClient implements TrackerClient {
                 .header("User-Agent", settings.userAgent())
                 .GET()
                 .build();
-        HttpResponse<InputStream> response;
-        byte[] body;
+        int limit = settings.maxResponseSize();
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> new LimitedBody(limit));
+        HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(settings.maxResponseSize() + 1);
+            response = exchange.get(settings.httpTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw timedOut();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw timedOut();
             }
-        } catch (HttpTimeoutException e) {
-            throw TrackerException.failed(url + " did not answer within " + settings.httpTimeout().toMillis() + " ms");
-        } catch (IOException e) {
-            throw new TrackerException(url + ": " + e, e);
+            throw new TrackerException(url + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
         }
-        if (body.length > settings.maxResponseSize()) {
-            throw TrackerException.failed(url + " sent more than " + settings.maxResponseSize() + " bytes");
+        byte[] body = response.body();
+        if (body.length > limit) {
+            throw TrackerException.failed(url + " sent more than " + limit + " bytes");
         }
         if (response.statusCode() != 200) {
             HttpTrackerResponse.throwIfRefused(body, settings);
             throw TrackerException.failed(url + " answered HTTP " + response.statusCode());
         }
         return body;
+    }
+
+    private TrackerException timedOut() {
+        return TrackerException.failed(url + " did not answer within " + settings.httpTimeout().toMillis() + " ms");
+    }
+
+    /**
+     * Collects a body up to {@code limit + 1} bytes, then stops reading: one byte past the
+     * limit is enough to tell the caller the answer was too large.
+     */
+    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final int limit;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        LimitedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                int take = Math.min(buffer.remaining(), limit + 1 - bytes.size());
+                byte[] chunk = new byte[take];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, take);
+            }
+            if (bytes.size() > limit) {
+                subscription.cancel();
+                result.complete(bytes.toByteArray());
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            result.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
     }
 
     @Override

@@ -107,6 +107,12 @@ class TransferCommandsTest {
     }
 
     @Test
+    void magnetLinkIsRefusedWithAReasonNotAMissingFile() {
+        Cli.run("download", "magnet:?xt=urn:btih:b6401410cae8917a1b3aff7f10763424785a9f60")
+                .expect(ExitStatus.FAILURE, "swarmport-peer download: magnet links are not supported yet: give a .torrent file");
+    }
+
+    @Test
     void brokenTorrentAndMissingDirectoryFail() throws Exception {
         Path broken = InfoCommandTest.corpus("hostile/truncated.torrent");
         Cli.run("download", broken.toString()).expect(ExitStatus.FAILURE, "not a valid torrent: metainfo: bencode: truncated");

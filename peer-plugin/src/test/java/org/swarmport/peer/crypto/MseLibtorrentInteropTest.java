@@ -48,7 +48,32 @@ class MseLibtorrentInteropTest {
 
                 seed.send("peers");
                 String seen = seed.awaitLine("PEER ", 10);
-                assertTrue(seen.endsWith("rc4=True"), "libtorrent sees an RC4 connection: " + seen);
+                assertTrue(seen.contains("rc4=True"), "libtorrent sees an RC4 connection: " + seen);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(90)
+    void libtorrentSelectingPlaintextAfterTheMseHandshakeGivesAPlainStream(@TempDir Path work) throws Exception {
+        RealTools.requireLibtorrent();
+        try (RealTools.Running seed = RealTools.start(List.of(RealTools.PYTHON, script(), work.toString(), "plaintext"))) {
+            String[] ready = seed.awaitLine("READY ", 60).split(" ");
+            byte[] infoHash = HexFormat.of().parseHex(ready[2]);
+            int pieceCount = Integer.parseInt(ready[3]);
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(ready[1])), 10_000);
+                socket.setSoTimeout(15_000);
+                MseOverSocket peer = MseOverSocket.handshake(MseHandshake.initiator(infoHash, EncryptionPolicy.PREFERRED,
+                        MseHandshakeTest.btHandshake(infoHash)), socket);
+                assertEquals(CryptoMethod.PLAINTEXT, peer.stream.method(), "libtorrent allows only plaintext here");
+                assertTrue(peer.stream.encryptedHandshake() && peer.stream.inbound().isIdentity());
+                peer.expectHandshake(infoHash);
+                assertEquals(pieceCount, peer.readBitfield(pieceCount).cardinality());
+
+                seed.send("peers");
+                String seen = seed.awaitLine("PEER ", 10);
+                assertTrue(seen.contains("rc4=False plaintext_encrypted=True"), "an obfuscated handshake only: " + seen);
             }
         }
     }

@@ -39,11 +39,21 @@ public final class FakeHttpTracker implements AutoCloseable {
         }
     }
 
-    /** The status and body to answer. */
-    public record Reply(int status, byte[] body) {
+    /** The status and body to answer; a {@code drip} writes the body itself, as slowly as it likes. */
+    public record Reply(int status, byte[] body, Drip drip) {
+        public Reply(int status, byte[] body) {
+            this(status, body, null);
+        }
+
         public static Reply ok(String body) {
             return new Reply(200, body.getBytes(StandardCharsets.ISO_8859_1));
         }
+    }
+
+    /** Writes a body bit by bit. */
+    @FunctionalInterface
+    public interface Drip {
+        void write(OutputStream out) throws IOException;
     }
 
     private final HttpServer server;
@@ -60,6 +70,13 @@ public final class FakeHttpTracker implements AutoCloseable {
                         parse(exchange.getRequestURI().getRawQuery()));
                 requests.add(request);
                 Reply answer = reply.apply(request);
+                if (answer.drip() != null) {
+                    exchange.sendResponseHeaders(answer.status(), 0); // chunked
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        answer.drip().write(out);
+                    }
+                    return;
+                }
                 exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(answer.body());

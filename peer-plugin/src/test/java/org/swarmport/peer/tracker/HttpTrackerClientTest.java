@@ -125,6 +125,33 @@ class HttpTrackerClientTest {
         }
     }
 
+    /** A hostile tracker must not hold an announce thread: the JDK's request timeout covers only the headers. */
+    @Test
+    void aTrackerThatDripsItsBodyIsCutOffAtTheTimeout() throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        tracker.answer(request -> new FakeHttpTracker.Reply(200, new byte[0], out -> {
+            out.write("d8:intervali60e".getBytes(StandardCharsets.US_ASCII));
+            try {
+                // One byte every 100 ms, for up to 10 s: far longer than the client waits.
+                for (int i = 0; i < 100 && !stop.await(100, TimeUnit.MILLISECONDS); i++) {
+                    out.write(' ');
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try (TrackerClient client = TrackerClient.open(tracker.url("/announce"), http,
+                SETTINGS.withHttpTimeout(Duration.ofMillis(500)))) {
+            long start = System.nanoTime();
+            TrackerException e = assertThrows(TrackerException.class, () -> client.announce(STARTED));
+            assertEquals(tracker.url("/announce") + " did not answer within 500 ms", e.getMessage());
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(3), "headers and body share the timeout");
+        } finally {
+            stop.countDown();
+        }
+    }
+
     @Test
     void anAnswerLargerThanTheLimitIsCutAndFails() throws Exception {
         tracker.answer(request -> FakeHttpTracker.Reply.ok("d8:intervali60e5:peers6000:" + "a".repeat(6000) + "e"));
