@@ -106,7 +106,6 @@ final class TorrentSession {
     private final Choker<PeerConnection> choker;
     private final BanList bans = new BanList();
     private final Map<Integer, byte[]> pieceData = new HashMap<>();
-    private PieceBuffers pieceBuffers;
     private final Set<Integer> verifying = new HashSet<>();
     private final List<PeerConnection> peers = new ArrayList<>();
     private final Map<PeerConnection, ArrayDeque<PeerMessage.Request>> uploads = new HashMap<>();
@@ -206,8 +205,6 @@ final class TorrentSession {
         }
         store = opened;
         geometry = PieceGeometry.of(metainfo);
-        // Enough for the pieces in flight: those being assembled and those on the disk pool.
-        pieceBuffers = new PieceBuffers(geometry.pieceLength(0), 16);
         have = store.verified().copy();
         wanted = store.wanted().copy();
         picker = new PiecePicker<>(geometry, have, new SplittableRandom(), new PickerSettings(
@@ -676,7 +673,7 @@ final class TorrentSession {
                 return;
             }
             case ACCEPTED -> {
-                byte[] data = pieceData.computeIfAbsent(piece, p -> pieceBuffers.take(geometry.pieceLength(p)));
+                byte[] data = pieceData.computeIfAbsent(piece, p -> new byte[geometry.pieceLength(p)]);
                 System.arraycopy(message.block(), 0, data, message.begin(), length);
             }
         }
@@ -694,7 +691,6 @@ final class TorrentSession {
         byte[] data = pieceData.remove(piece);
         verifying.add(piece);
         PieceStore target = store;
-        PieceBuffers buffers = pieceBuffers;
         engine.disk().execute(() -> {
             boolean ok;
             String failure = null;
@@ -703,8 +699,6 @@ final class TorrentSession {
             } catch (IOException | RuntimeException e) {
                 ok = false;
                 failure = "cannot write piece " + piece + ": " + e.getMessage();
-            } finally {
-                buffers.give(data); // written (or refused) before writePiece returns
             }
             boolean verified = ok;
             String error = failure;
