@@ -60,8 +60,8 @@ class TransferCommandsInteropTest {
     @Test
     void downloadWithEncryptionRequiredFromALibtorrentSeedThatForcesRc4() throws Exception {
         RealTools.requireLibtorrent();
-        try (RealTools.Running seed = RealTools.start(List.of(RealTools.PYTHON,
-                script("/crypto/libtorrent-encrypted-seed.py"), work.toString()))) {
+        try (RealPeer seed = RealPeer.start(List.of(RealTools.PYTHON,
+                script("/crypto/libtorrent-encrypted-seed.py"), work.toString()), work.resolve("libtorrent-encrypted.log"))) {
             int port = Integer.parseInt(seed.awaitLine("READY ", 60).split(" ")[1]);
             Path downloads = work.resolve("downloads");
             Cli.run("download", work.resolve("seed.torrent").toString(), "-d", downloads.toString(), "--bind", "127.0.0.1",

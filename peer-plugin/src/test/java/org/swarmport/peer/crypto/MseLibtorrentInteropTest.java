@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.swarmport.peer.interop.RealPeer;
 import org.swarmport.peer.interop.RealTools;
 
 /**
@@ -31,7 +32,7 @@ class MseLibtorrentInteropTest {
     void libtorrentWithForcedRc4AnswersOurEncryptedHandshakeWithItsOwnAndItsBitfield(@TempDir Path work)
             throws Exception {
         RealTools.requireLibtorrent();
-        try (RealTools.Running seed = RealTools.start(List.of(RealTools.PYTHON, script(), work.toString()))) {
+        try (RealPeer seed = RealPeer.start(List.of(RealTools.PYTHON, script(), work.toString()), work.resolve("libtorrent.log"))) {
             String[] ready = seed.awaitLine("READY ", 60).split(" ");
             int port = Integer.parseInt(ready[1]);
             byte[] infoHash = HexFormat.of().parseHex(ready[2]);
@@ -57,7 +58,8 @@ class MseLibtorrentInteropTest {
     @Timeout(90)
     void libtorrentSelectingPlaintextAfterTheMseHandshakeGivesAPlainStream(@TempDir Path work) throws Exception {
         RealTools.requireLibtorrent();
-        try (RealTools.Running seed = RealTools.start(List.of(RealTools.PYTHON, script(), work.toString(), "plaintext"))) {
+        try (RealPeer seed = RealPeer.start(List.of(RealTools.PYTHON, script(), work.toString(), "plaintext"),
+                work.resolve("libtorrent.log"))) {
             String[] ready = seed.awaitLine("READY ", 60).split(" ");
             byte[] infoHash = HexFormat.of().parseHex(ready[2]);
             int pieceCount = Integer.parseInt(ready[3]);
@@ -83,7 +85,7 @@ class MseLibtorrentInteropTest {
     void ourResponderAnswersLibtorrentsForcedRc4ConnectionAndFindsTheTorrentAmongSeveral(@TempDir Path work)
             throws Exception {
         RealTools.requireLibtorrent();
-        try (RealTools.Running seed = RealTools.start(List.of(RealTools.PYTHON, script(), work.toString()));
+        try (RealPeer seed = RealPeer.start(List.of(RealTools.PYTHON, script(), work.toString()), work.resolve("libtorrent.log"));
                 ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             String[] ready = seed.awaitLine("READY ", 60).split(" ");
             byte[] infoHash = HexFormat.of().parseHex(ready[2]);

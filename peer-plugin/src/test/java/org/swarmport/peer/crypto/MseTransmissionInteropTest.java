@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.swarmport.peer.interop.RealPeer;
 import org.swarmport.peer.interop.RealTools;
 import org.swarmport.peer.metainfo.ContentSource;
 import org.swarmport.peer.metainfo.Metainfo;
@@ -48,11 +47,11 @@ class MseTransmissionInteropTest {
                  "lpd-enabled": false, "utp-enabled": false, "pex-enabled": false,
                  "port-forwarding-enabled": false, "encryption": 2}
                 """);
-        int port = freePort();
+        int port = RealPeer.freePort();
         byte[] infoHash = torrent.infoHashV1().orElseThrow().bytes();
 
-        try (RealTools.Running seed = RealTools.start(List.of(cli.toString(), "-er", "-M", "-g", config.toString(),
-                "-w", data.toString(), "-p", Integer.toString(port), torrentFile.toString()))) {
+        try (RealPeer seed = RealPeer.start(List.of(cli.toString(), "-er", "-M", "-g", config.toString(),
+                "-w", data.toString(), "-p", Integer.toString(port), torrentFile.toString()), work.resolve("transmission.log"))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             String last = "nothing tried";
             while (System.nanoTime() < deadline) {
@@ -75,13 +74,7 @@ class MseTransmissionInteropTest {
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
             }
-            fail("no complete encrypted session with Transmission within 60 s; last: " + last);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return probe.getLocalPort();
+            fail(seed.describe("gave no complete encrypted session within 60 s; last: " + last));
         }
     }
 }

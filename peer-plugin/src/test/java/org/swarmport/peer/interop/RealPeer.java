@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real client (libtorrent script, transmission-cli, aria2c) run as a process for one test: its
  * stdout lines are collected on a daemon thread so the test can wait for one with a deadline, its
- * stderr goes to a log file the failure message quotes, and {@link #close} ends it within seconds.
+ * stderr goes to a log file the failure message quotes, {@link #send} writes commands to its
+ * stdin, and {@link #close} ends it within seconds.
  */
 public final class RealPeer implements AutoCloseable {
 
@@ -96,6 +97,12 @@ public final class RealPeer implements AutoCloseable {
             }
         }
         fail(describe("did not listen on port " + port + " within " + timeoutSeconds + " s"));
+    }
+
+    /** Writes {@code line} and a newline to its stdin (a script that takes commands, such as {@code peers}). */
+    public void send(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     public boolean isAlive() {
