@@ -18,6 +18,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 import org.swarmport.tracker.catalogue.CataloguedTorrent;
+import org.swarmport.tracker.catalogue.Category;
 
 /**
  * The index's layout: one document per torrent. Changing a field here means raising
@@ -65,6 +66,16 @@ final class TorrentDocument {
         return new Term(ID, Long.toString(id));
     }
 
+    /** A category as the index holds it: its Torznab id ({@code "2000"}), empty for none. */
+    static String categoryKey(Category category) {
+        return category == null ? "" : Integer.toString(category.id());
+    }
+
+    /** The category {@link #categoryKey} made, or null for none. */
+    static Category category(String key) {
+        return key == null || key.isEmpty() ? null : Category.byId(Integer.parseInt(key)).orElse(Category.OTHER);
+    }
+
     private static final FieldType PREFIXES = prefixesType();
 
     private static FieldType prefixesType() {
@@ -99,7 +110,7 @@ final class TorrentDocument {
         if (t.description() != null && !t.description().isBlank()) {
             text(doc, t.description());
         }
-        String category = t.category() == null ? "" : Integer.toString(t.category().id());
+        String category = categoryKey(t.category());
         doc.add(new StringField(CATEGORY, category, Field.Store.YES));
         doc.add(new SortedDocValuesField(CATEGORY, new BytesRef(category)));
         for (String tag : t.tags()) {

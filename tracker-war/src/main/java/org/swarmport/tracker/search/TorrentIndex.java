@@ -56,7 +56,6 @@ import org.swarmport.tracker.catalogue.CatalogueChange;
 import org.swarmport.tracker.catalogue.CatalogueSource;
 import org.swarmport.tracker.catalogue.CataloguedTorrent;
 import org.swarmport.tracker.catalogue.CataloguedCounts;
-import org.swarmport.tracker.catalogue.Category;
 
 /**
  * The search index over one Lucene {@link Directory}: follows catalogue changes, answers
@@ -424,7 +423,7 @@ public final class TorrentIndex implements Closeable {
     private static Query filtered(Query query, SearchRequest r) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
         if (r.category() != null) {
-            b.add(new TermQuery(new Term(TorrentDocument.CATEGORY, Integer.toString(r.category().id()))), Occur.FILTER);
+            b.add(new TermQuery(new Term(TorrentDocument.CATEGORY, TorrentDocument.categoryKey(r.category()))), Occur.FILTER);
         }
         if (r.tag() != null) {
             b.add(new TermQuery(new Term(TorrentDocument.TAG, r.tag())), Occur.FILTER);
@@ -459,15 +458,11 @@ public final class TorrentIndex implements Closeable {
         Document d = searcher.storedFields().document(doc);
         return new SearchResults.Hit(Long.parseLong(d.get(TorrentDocument.ID)), d.get(TorrentDocument.NAME),
                 d.get(TorrentDocument.V1), d.get(TorrentDocument.V2),
-                d.getField(TorrentDocument.SIZE).numericValue().longValue(), category(d.get(TorrentDocument.CATEGORY)),
+                d.getField(TorrentDocument.SIZE).numericValue().longValue(), TorrentDocument.category(d.get(TorrentDocument.CATEGORY)),
                 List.of(d.getValues(TorrentDocument.TAG)),
                 Instant.ofEpochMilli(d.getField(TorrentDocument.ADDED).numericValue().longValue()),
                 value(searcher, doc, TorrentDocument.SEEDERS), value(searcher, doc, TorrentDocument.LEECHERS),
                 value(searcher, doc, TorrentDocument.COMPLETED));
-    }
-
-    private static Category category(String id) {
-        return id == null || id.isEmpty() ? null : Category.byId(Integer.parseInt(id)).orElse(Category.OTHER);
     }
 
     /** Matches per category, from the category's doc values: counted in ordinals, named once per segment. */
