@@ -36,7 +36,7 @@ import org.swarmport.peer.wire.WireException;
  * {@code CLOSED}. What the messages mean for the torrent (pieces, requests) is the session's;
  * this class moves bytes and keeps per-peer flags.
  */
-final class PeerConnection implements NetworkLoop.Handler {
+final class PeerConnection implements NetworkLoop.Handler, BlockSource {
 
     enum Phase { CONNECTING, NEGOTIATING, HANDSHAKE, ACTIVE, CLOSED }
 
@@ -343,6 +343,11 @@ final class PeerConnection implements NetworkLoop.Handler {
     }
 
     /** Queues {@code message}; it is written when the loop flushes dirty connections. */
+    @Override
+    public void cancel(org.swarmport.peer.swarm.Block block) {
+        send(PeerMessage.Request.cancel(block.piece(), block.offset(), block.length()));
+    }
+
     void send(PeerMessage message) {
         if (phase == Phase.CLOSED) {
             return;

@@ -100,7 +100,9 @@ final class TorrentSession {
 
     private PieceStore store;
     private PieceGeometry geometry;
-    private PiecePicker<PeerConnection> picker;
+    private PiecePicker<BlockSource> picker;
+    /** The torrent's BEP 19 web seeds, once storage is open. */
+    private WebSeeds webSeeds;
     private Bitfield have;
     private Bitfield wanted;
     private final Choker<PeerConnection> choker;
@@ -211,6 +213,7 @@ final class TorrentSession {
                 engine.settings().requestTimeout().toNanos(), PickerSettings.DEFAULTS.endGameRequesters(),
                 PickerSettings.DEFAULTS.maxRememberedCancels()));
         picker.setWanted(wanted);
+        webSeeds = new WebSeeds(this, metainfo, picker, engine::webSeedFetcher, engine.loop()::execute);
         updateProgress();
         handle.state = picker.isComplete() ? TorrentState.SEEDING : TorrentState.DOWNLOADING;
         if (picker.isComplete()) {
@@ -664,7 +667,7 @@ final class TorrentSession {
         download.add(length);
         downloadedBytes += length;
         choker.received(peer, length, now);
-        BlockReceipt<PeerConnection> receipt = picker.blockReceived(peer, block, now);
+        BlockReceipt<BlockSource> receipt = picker.blockReceived(peer, block, now);
         switch (receipt.outcome()) {
             case UNREQUESTED -> throw new WireException("piece " + piece + " block at " + message.begin()
                     + " was never requested (BEP 6: close the connection)");
@@ -672,19 +675,42 @@ final class TorrentSession {
                 fillRequests(peer);
                 return;
             }
-            case ACCEPTED -> {
-                byte[] data = pieceData.computeIfAbsent(piece, p -> new byte[geometry.pieceLength(p)]);
-                System.arraycopy(message.block(), 0, data, message.begin(), length);
-            }
-        }
-        for (PeerBlock<PeerConnection> cancel : receipt.cancels()) {
-            Block b = cancel.block();
-            cancel.peer().send(PeerMessage.Request.cancel(b.piece(), b.offset(), b.length()));
-        }
-        if (receipt.pieceComplete()) {
-            verify(piece);
+            case ACCEPTED -> keep(block, message.block(), 0, receipt);
         }
         fillRequests(peer);
+    }
+
+    /** An accepted block: copied into its piece, duplicates elsewhere cancelled, the piece verified once whole. */
+    private void keep(Block block, byte[] bytes, int from, BlockReceipt<BlockSource> receipt) {
+        byte[] data = pieceData.computeIfAbsent(block.piece(), p -> new byte[geometry.pieceLength(p)]);
+        System.arraycopy(bytes, from, data, block.offset(), block.length());
+        for (PeerBlock<BlockSource> cancel : receipt.cancels()) {
+            cancel.peer().cancel(cancel.block());
+        }
+        if (receipt.pieceComplete()) {
+            verify(block.piece());
+        }
+    }
+
+    /** A block a web seed fetched (BEP 19): kept like a peer's, unless the picker no longer wanted it from there. */
+    void webSeedBlock(WebSeed seed, Block block, byte[] bytes, int from, long now) {
+        download.add(block.length());
+        downloadedBytes += block.length();
+        BlockReceipt<BlockSource> receipt = picker.blockReceived(seed, block, now);
+        if (receipt.outcome() == BlockReceipt.Outcome.ACCEPTED) {
+            keep(block, bytes, from, receipt);
+        }
+    }
+
+    /** A web seed gave its requests back (it failed): peers may take them. */
+    void webSeedReleased() {
+        for (PeerConnection peer : peers) {
+            fillRequests(peer);
+        }
+    }
+
+    boolean isStopped() {
+        return stopped;
     }
 
     private void verify(int piece) {
@@ -732,9 +758,10 @@ final class TorrentSession {
                 complete();
             }
         } else {
-            PieceFailure<PeerConnection> failure = picker.pieceFailed(piece);
+            PieceFailure<BlockSource> failure = picker.pieceFailed(piece);
             handle.emit(new TorrentEvent.PieceFailed(piece));
-            Set<java.net.InetAddress> banned = bans.hashFailed(failure, p -> p.address.getAddress());
+            Set<java.net.InetAddress> banned = webSeeds.pieceFailed(failure) ? Set.of()
+                    : bans.hashFailed(failure, p -> ((PeerConnection) p).address.getAddress());
             for (PeerConnection peer : List.copyOf(peers)) {
                 if (peer.address.getAddress() != null && banned.contains(peer.address.getAddress())) {
                     handle.emit(new TorrentEvent.PeerBanned(peer.address, "sent data of piece " + piece
@@ -941,10 +968,8 @@ final class TorrentSession {
         if (picker != null) {
             if (now - nextExpiryNanos >= 0) {
                 nextExpiryNanos = now + TimeUnit.SECONDS.toNanos(1);
-                for (StalledPeer<PeerConnection> stalled : picker.expireRequests(now)) {
-                    for (Block b : stalled.released()) {
-                        stalled.peer().send(PeerMessage.Request.cancel(b.piece(), b.offset(), b.length()));
-                    }
+                for (StalledPeer<BlockSource> stalled : picker.expireRequests(now)) {
+                    stalled.released().forEach(stalled.peer()::cancel);
                 }
                 for (PeerConnection peer : peers) {
                     fillRequests(peer);
@@ -954,6 +979,10 @@ final class TorrentSession {
                 nextRechokeNanos = now + RECHOKE_NANOS;
                 rechoke(now);
             }
+        }
+        if (webSeeds != null) {
+            webSeeds.tick(now);
+            handle.webSeeds = webSeeds.infos();
         }
         handle.peers = List.copyOf(infos);
         handle.downloadRate = download.rate();
@@ -1014,6 +1043,9 @@ final class TorrentSession {
             return;
         }
         stopped = true;
+        if (webSeeds != null) {
+            webSeeds.stop();
+        }
         for (PeerConnection peer : List.copyOf(peers)) {
             peer.close("torrent stopped");
         }
