@@ -108,6 +108,7 @@ final class TorrentSession {
     private final Choker<PeerConnection> choker;
     private final BanList bans = new BanList();
     private final Map<Integer, byte[]> pieceData = new HashMap<>();
+    private PieceBuffers pieceBuffers;
     private final Set<Integer> verifying = new HashSet<>();
     private final List<PeerConnection> peers = new ArrayList<>();
     private final Map<PeerConnection, ArrayDeque<PeerMessage.Request>> uploads = new HashMap<>();
@@ -207,6 +208,7 @@ final class TorrentSession {
         }
         store = opened;
         geometry = PieceGeometry.of(metainfo);
+        pieceBuffers = PieceBuffers.forPieceLength(geometry.nominalPieceLength());
         have = store.verified().copy();
         wanted = store.wanted().copy();
         picker = new PiecePicker<>(geometry, have, new SplittableRandom(), new PickerSettings(
@@ -417,8 +419,10 @@ final class TorrentSession {
             return;
         }
         long now = System.nanoTime();
-        if (message instanceof PeerMessage.Piece piece) {
-            onPiece(peer, piece, now);
+        if (message instanceof PeerMessage.PieceView piece) {
+            onPiece(peer, piece.piece(), piece.begin(), piece.block(), now);
+        } else if (message instanceof PeerMessage.Piece piece) {
+            onPiece(peer, piece.piece(), piece.begin(), ByteBuffer.wrap(piece.block()), now);
         } else if (message instanceof PeerMessage.Request request) {
             onRequest(peer, request, now);
         } else if (message instanceof PeerMessage.Have h) {
@@ -588,7 +592,7 @@ final class TorrentSession {
 
     /** Before the metadata, what a peer says about pieces is kept to be replayed; data is refused. */
     private void early(PeerConnection peer, PeerMessage message) throws WireException {
-        if (message instanceof PeerMessage.Piece) {
+        if (message instanceof PeerMessage.Piece || message instanceof PeerMessage.PieceView) {
             throw new WireException("piece data before we knew the torrent: never requested");
         }
         if (message instanceof PeerMessage.Request request) {
@@ -650,17 +654,17 @@ final class TorrentSession {
         }
     }
 
-    private void onPiece(PeerConnection peer, PeerMessage.Piece message, long now) throws WireException {
-        int piece = message.piece();
+    /** A block arrived: {@code bytes} (its remaining bytes) are copied where they belong before this returns. */
+    private void onPiece(PeerConnection peer, int piece, int begin, ByteBuffer bytes, long now) throws WireException {
         checkPiece(piece, "piece");
-        int length = message.block().length;
-        if (message.begin() % Block.LENGTH != 0 || length == 0 || (long) message.begin() + length > geometry.pieceLength(piece)) {
-            throw new WireException("piece " + piece + " block at " + message.begin() + " of " + length
+        int length = bytes.remaining();
+        if (begin % Block.LENGTH != 0 || length == 0 || (long) begin + length > geometry.pieceLength(piece)) {
+            throw new WireException("piece " + piece + " block at " + begin + " of " + length
                     + " bytes is not a block we request");
         }
-        Block block = new Block(piece, message.begin(), length);
+        Block block = new Block(piece, begin, length);
         if (!geometry.isBlock(block)) {
-            throw new WireException("piece " + piece + " block at " + message.begin() + " of " + length
+            throw new WireException("piece " + piece + " block at " + begin + " of " + length
                     + " bytes is not a block of this torrent");
         }
         peer.download.add(length);
@@ -669,21 +673,24 @@ final class TorrentSession {
         choker.received(peer, length, now);
         BlockReceipt<BlockSource> receipt = picker.blockReceived(peer, block, now);
         switch (receipt.outcome()) {
-            case UNREQUESTED -> throw new WireException("piece " + piece + " block at " + message.begin()
+            case UNREQUESTED -> throw new WireException("piece " + piece + " block at " + begin
                     + " was never requested (BEP 6: close the connection)");
             case DUPLICATE -> {
                 fillRequests(peer);
                 return;
             }
-            case ACCEPTED -> keep(block, message.block(), 0, receipt);
+            case ACCEPTED -> keep(block, bytes, receipt);
         }
         fillRequests(peer);
     }
 
-    /** An accepted block: copied into its piece, duplicates elsewhere cancelled, the piece verified once whole. */
-    private void keep(Block block, byte[] bytes, int from, BlockReceipt<BlockSource> receipt) {
-        byte[] data = pieceData.computeIfAbsent(block.piece(), p -> new byte[geometry.pieceLength(p)]);
-        System.arraycopy(bytes, from, data, block.offset(), block.length());
+    /**
+     * An accepted block ({@code bytes}' remaining bytes): copied into its piece, duplicates elsewhere
+     * cancelled, the piece verified once whole.
+     */
+    private void keep(Block block, ByteBuffer bytes, BlockReceipt<BlockSource> receipt) {
+        byte[] data = pieceData.computeIfAbsent(block.piece(), p -> pieceBuffers.take(geometry.dataLength(p)));
+        bytes.get(bytes.position(), data, block.offset(), block.length());
         for (PeerBlock<BlockSource> cancel : receipt.cancels()) {
             cancel.peer().cancel(cancel.block());
         }
@@ -698,7 +705,7 @@ final class TorrentSession {
         downloadedBytes += block.length();
         BlockReceipt<BlockSource> receipt = picker.blockReceived(seed, block, now);
         if (receipt.outcome() == BlockReceipt.Outcome.ACCEPTED) {
-            keep(block, bytes, from, receipt);
+            keep(block, ByteBuffer.wrap(bytes, from, block.length()), receipt);
         }
     }
 
@@ -715,16 +722,20 @@ final class TorrentSession {
 
     private void verify(int piece) {
         byte[] data = pieceData.remove(piece);
+        int length = geometry.dataLength(piece); // storage hashes the unrequested rest (pad files, v2 gaps) as zeros
         verifying.add(piece);
         PieceStore target = store;
+        PieceBuffers buffers = pieceBuffers;
         engine.disk().execute(() -> {
             boolean ok;
             String failure = null;
             try {
-                ok = target.writePiece(piece, ByteBuffer.wrap(data));
+                ok = target.writePiece(piece, ByteBuffer.wrap(data, 0, length));
             } catch (IOException | RuntimeException e) {
                 ok = false;
                 failure = "cannot write piece " + piece + ": " + e.getMessage();
+            } finally {
+                buffers.give(data); // writePiece has hashed and written it, or refused it
             }
             boolean verified = ok;
             String error = failure;
@@ -845,10 +856,24 @@ final class TorrentSession {
         serve(peer);
     }
 
-    /** Reads queued blocks for the peer from storage while its socket and our disk have room. */
+    /**
+     * Queues the peer's requested blocks while its socket has room: on a plaintext connection as
+     * {@link StoredBlock}s the socket takes straight from the file (zero copy, on this thread, no
+     * disk-pool round trip per block); on an encrypted one read by the disk pool, since RC4 needs
+     * the bytes.
+     */
     private void serve(PeerConnection peer) {
         ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);
         if (queue == null) {
+            return;
+        }
+        if (!peer.isEncrypted()) {
+            long now = System.nanoTime();
+            while (!queue.isEmpty() && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && !peer.amChoking && peer.isOpen()) {
+                PeerMessage.Request request = queue.poll();
+                peer.sendStored(store, request.piece(), request.begin(), request.length());
+                choker.sent(peer, request.length(), now);
+            }
             return;
         }
         while (!queue.isEmpty() && peer.pendingDiskReads < MAX_DISK_READS_PER_PEER
@@ -882,6 +907,11 @@ final class TorrentSession {
         peer.send(new PeerMessage.Piece(request.piece(), request.begin(), block));
         choker.sent(peer, block.length, System.nanoTime());
         serve(peer);
+    }
+
+    /** Storage failed while a connection sent a block from it: the torrent cannot go on. */
+    void storageFailed(String message) {
+        fail(message);
     }
 
     /** Payload bytes went to a peer's socket queue. */
