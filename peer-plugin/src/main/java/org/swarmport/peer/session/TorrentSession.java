@@ -101,6 +101,10 @@ final class TorrentSession {
     private PieceStore store;
     private PieceGeometry geometry;
     private PiecePicker<BlockSource> picker;
+    /** BEP 11 peer exchange; off for a private torrent (BEP 27). */
+    private final PeerExchange pex;
+    /** Peers learned by PEX waiting to be tried, at most: a peer's messages cannot fill our memory. */
+    static final int MAX_PEX_CANDIDATES = 200;
     /** The torrent's BEP 19 web seeds, once storage is open. */
     private WebSeeds webSeeds;
     private Bitfield have;
@@ -142,6 +146,8 @@ final class TorrentSession {
         InfoHash best = metainfo != null ? metainfo.infoHashV1().orElse(metainfo.bestInfoHash())
                 : magnet.infoHashV1().orElse(magnet.bestInfoHash());
         this.wireInfoHash = best.truncated();
+        this.pex = new PeerExchange(metainfo != null && metainfo.isPrivate(), engine.listenPort(),
+                engine.settings().bindAddress());
         this.handle = new TorrentHandle(this, best,
                 metainfo != null ? TorrentState.CHECKING : TorrentState.FETCHING_METADATA);
     }
@@ -277,7 +283,7 @@ final class TorrentSession {
             if (entry.getValue().notBeforeNanos() - now <= 0) {
                 attempts.put(entry.getKey(), entry.getValue().failures());
                 it.remove();
-                engine.connect(this, entry.getKey());
+                engine.connect(this, entry.getKey(), pex.policyFor(entry.getKey(), engine.settings().encryption()));
             }
         }
     }
@@ -327,7 +333,7 @@ final class TorrentSession {
     void onHandshake(PeerConnection peer) {
         LOG.finer(() -> peer + " handshake done");
         if (peer.extensions) {
-            ExtensionHandshake ours = new ExtensionHandshake(Map.of(UT_METADATA, UT_METADATA_ID),
+            ExtensionHandshake ours = new ExtensionHandshake(pex.extensions(Map.of(UT_METADATA, UT_METADATA_ID)),
                     Optional.of("Swarmport 0.1.0"), OptionalInt.of(engine.listenPort()), OptionalInt.of(MAX_UPLOAD_QUEUE),
                     metainfo == null ? OptionalLong.empty() : OptionalLong.of(metainfo.infoBytes().length),
                     Optional.empty());
@@ -360,8 +366,19 @@ final class TorrentSession {
         return uploads.containsKey(peer);
     }
 
+    /** A peer another peer told us of (BEP 11): a candidate, while there are not too many. */
+    private void learned(InetSocketAddress address) {
+        if (connected.contains(address) || candidates.containsKey(address) || candidates.size() >= MAX_PEX_CANDIDATES
+                || (address.getAddress() != null && bans.isBanned(address.getAddress()))) {
+            return;
+        }
+        candidates.put(address, new Candidate(0, System.nanoTime()));
+        connectCandidates();
+    }
+
     void onClosed(PeerConnection peer, String reason) {
         peers.remove(peer);
+        pex.closed(peer);
         if (assembler != null) {
             peer.metadataPieces.forEach(assembler::abandoned);
         }
@@ -494,8 +511,12 @@ final class TorrentSession {
             }
         } else if (message.extendedId() == UT_METADATA_ID) {
             onMetadataMessage(peer, message.payload());
+        } else if (message.extendedId() == PeerExchange.UT_PEX_ID && pex.isEnabled()) {
+            for (InetSocketAddress found : pex.received(message.payload(), completed)) {
+                learned(found);
+            }
         }
-        // other extended ids (ut_pex...) are not ours: BEP 10 lets us ignore them
+        // other extended ids are not ours: BEP 10 lets us ignore them
     }
 
     // ---- metadata (BEP 9) --------------------------------------------------------------------
@@ -584,6 +605,9 @@ final class TorrentSession {
 
     private void metadataReceived(Metainfo received) {
         metainfo = received;
+        if (received.isPrivate()) {
+            pex.disable(); // BEP 27; peers already told ut_pex is ours get their messages ignored
+        }
         assembler = null;
         handle.state = TorrentState.CHECKING;
         handle.emit(new TorrentEvent.MetadataReceived(received));
@@ -1014,6 +1038,7 @@ final class TorrentSession {
             webSeeds.tick(now);
             handle.webSeeds = webSeeds.infos();
         }
+        pex.tick(peers, java.time.Instant.now());
         handle.peers = List.copyOf(infos);
         handle.downloadRate = download.rate();
         handle.uploadRate = upload.rate();
