@@ -105,7 +105,7 @@ final class TorrentSession {
     private Bitfield wanted;
     private final Choker<PeerConnection> choker;
     private final BanList bans = new BanList();
-    private final Map<Integer, byte[]> pieceData = new HashMap<>();
+    private final Map<Integer, ByteBuffer> pieceData = new HashMap<>();
     private PieceBuffers pieceBuffers;
     private final Set<Integer> verifying = new HashSet<>();
     private final List<PeerConnection> peers = new ArrayList<>();
@@ -677,8 +677,8 @@ final class TorrentSession {
                 return;
             }
             case ACCEPTED -> {
-                byte[] data = pieceData.computeIfAbsent(piece, p -> pieceBuffers.take(geometry.dataLength(p)));
-                bytes.get(bytes.position(), data, begin, length);
+                ByteBuffer data = pieceData.computeIfAbsent(piece, p -> pieceBuffers.take(geometry.dataLength(p)));
+                data.put(begin, bytes, bytes.position(), length);
             }
         }
         for (PeerBlock<PeerConnection> cancel : receipt.cancels()) {
@@ -692,7 +692,7 @@ final class TorrentSession {
     }
 
     private void verify(int piece) {
-        byte[] data = pieceData.remove(piece);
+        ByteBuffer data = pieceData.remove(piece);
         int length = geometry.dataLength(piece); // storage hashes the unrequested rest (pad files, v2 gaps) as zeros
         verifying.add(piece);
         PieceStore target = store;
@@ -701,7 +701,7 @@ final class TorrentSession {
             boolean ok;
             String failure = null;
             try {
-                ok = target.writePiece(piece, ByteBuffer.wrap(data, 0, length));
+                ok = target.writePiece(piece, data.slice(0, length));
             } catch (IOException | RuntimeException e) {
                 ok = false;
                 failure = "cannot write piece " + piece + ": " + e.getMessage();
