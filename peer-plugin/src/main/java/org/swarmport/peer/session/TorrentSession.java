@@ -111,7 +111,7 @@ final class TorrentSession {
     private Bitfield wanted;
     private final Choker<PeerConnection> choker;
     private final BanList bans = new BanList();
-    private final Map<Integer, byte[]> pieceData = new HashMap<>();
+    private final Map<Integer, ByteBuffer> pieceData = new HashMap<>();
     private PieceBuffers pieceBuffers;
     private final Set<Integer> verifying = new HashSet<>();
     private final List<PeerConnection> peers = new ArrayList<>();
@@ -713,8 +713,8 @@ final class TorrentSession {
      * cancelled, the piece verified once whole.
      */
     private void keep(Block block, ByteBuffer bytes, BlockReceipt<BlockSource> receipt) {
-        byte[] data = pieceData.computeIfAbsent(block.piece(), p -> pieceBuffers.take(geometry.dataLength(p)));
-        bytes.get(bytes.position(), data, block.offset(), block.length());
+        ByteBuffer data = pieceData.computeIfAbsent(block.piece(), p -> pieceBuffers.take(geometry.dataLength(p)));
+        data.put(block.offset(), bytes, bytes.position(), block.length());
         for (PeerBlock<BlockSource> cancel : receipt.cancels()) {
             cancel.peer().cancel(cancel.block());
         }
@@ -745,7 +745,7 @@ final class TorrentSession {
     }
 
     private void verify(int piece) {
-        byte[] data = pieceData.remove(piece);
+        ByteBuffer data = pieceData.remove(piece);
         int length = geometry.dataLength(piece); // storage hashes the unrequested rest (pad files, v2 gaps) as zeros
         verifying.add(piece);
         PieceStore target = store;
@@ -754,7 +754,7 @@ final class TorrentSession {
             boolean ok;
             String failure = null;
             try {
-                ok = target.writePiece(piece, ByteBuffer.wrap(data, 0, length));
+                ok = target.writePiece(piece, data.slice(0, length));
             } catch (IOException | RuntimeException e) {
                 ok = false;
                 failure = "cannot write piece " + piece + ": " + e.getMessage();

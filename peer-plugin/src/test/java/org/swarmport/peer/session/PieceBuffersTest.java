@@ -1,64 +1,70 @@
 package org.swarmport.peer.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
 
 import org.junit.jupiter.api.Test;
 
 class PieceBuffersTest {
 
     @Test
-    void anArrayGivenBackIsTakenAgainWithoutBeingCleared() {
+    void aBufferGivenBackIsTakenAgainWithoutBeingCleared() {
         PieceBuffers buffers = new PieceBuffers(1024, 4);
-        byte[] first = buffers.take(1024);
-        first[0] = 7;
+        ByteBuffer first = buffers.take(1024);
+        assertTrue(first.isDirect(), "storage writes direct buffers without a copy");
+        first.put(0, (byte) 7).position(100).limit(200);
         buffers.give(first);
-        byte[] again = buffers.take(1024);
+        ByteBuffer again = buffers.take(1024);
         assertSame(first, again);
-        assertEquals(7, again[0], "the session overwrites what it uses; clearing would cost a memset per piece");
+        assertEquals(7, again.get(0), "the session overwrites what it uses; clearing would cost a memset per piece");
+        assertEquals(0, again.position());
+        assertEquals(1024, again.limit());
     }
 
     @Test
-    void aShortLastPieceGetsANominalArraySoItCanBeReused() {
+    void aShortLastPieceGetsANominalBufferSoItCanBeReused() {
         PieceBuffers buffers = new PieceBuffers(1024, 4);
-        byte[] last = buffers.take(100);
-        assertEquals(1024, last.length);
+        ByteBuffer last = buffers.take(100);
+        assertEquals(1024, last.capacity());
         buffers.give(last);
         assertSame(last, buffers.take(1024));
     }
 
     @Test
-    void atMostKeptArraysAreHeld() {
+    void beyondTheKeptDirectBuffersHeapBuffersAreHandedOutAndNotKept() {
         PieceBuffers buffers = new PieceBuffers(1024, 2);
-        for (int i = 0; i < 5; i++) {
-            buffers.give(new byte[1024]);
-        }
-        assertEquals(2, buffers.free());
-        buffers.take(1024);
-        buffers.take(1024);
+        ByteBuffer a = buffers.take(1024);
+        ByteBuffer b = buffers.take(1024);
+        ByteBuffer c = buffers.take(1024);
+        assertTrue(a.isDirect() && b.isDirect());
+        assertFalse(c.isDirect(), "direct memory stays bounded when many pieces are in flight");
+        assertEquals(1024, c.capacity());
+        buffers.give(c);
         assertEquals(0, buffers.free());
-        assertEquals(1024, buffers.take(1024).length, "an empty free list allocates");
+        buffers.give(a);
+        buffers.give(b);
+        assertEquals(2, buffers.free());
+        assertTrue(buffers.take(1024).isDirect());
     }
 
     @Test
-    void arraysOfAnotherLengthAreNeitherKeptNorHandedOut() {
+    void aLongerPieceThanTheNominalGetsItsOwnHeapBuffer() {
         PieceBuffers buffers = new PieceBuffers(1024, 2);
-        byte[] other = new byte[512];
-        buffers.give(other);
-        assertEquals(0, buffers.free());
-        byte[] larger = buffers.take(4096);
-        assertEquals(4096, larger.length);
+        ByteBuffer larger = buffers.take(4096);
+        assertEquals(4096, larger.capacity());
+        assertFalse(larger.isDirect());
         buffers.give(larger);
         assertEquals(0, buffers.free());
-        assertNotSame(other, buffers.take(512));
     }
 
     @Test
-    void whatIsKeptIsBoundedInBytesWhateverThePieceLength() {
+    void directMemoryIsBoundedInBytesWhateverThePieceLength() {
         assertEquals(32, PieceBuffers.forPieceLength(1 << 20).kept());
         assertEquals(2, PieceBuffers.forPieceLength(64 << 20).kept());
-        assertTrue(PieceBuffers.forPieceLength(16 << 10).kept() * (16 << 10) <= PieceBuffers.KEPT_BYTES);
+        assertTrue(PieceBuffers.forPieceLength(16 << 10).kept() * (16L << 10) <= PieceBuffers.KEPT_BYTES);
     }
 }
