@@ -129,6 +129,7 @@ final class TorrentSession {
     /** Failures so far of the peers we are connecting to now, to continue the count if this attempt fails too. */
     private final Map<InetSocketAddress, Integer> attempts = new HashMap<>();
     private long nextRechokeNanos;
+    private long nextResumeNanos;
     private long nextExpiryNanos;
     private long downloadedBytes;
     private long uploadedBytes;
@@ -214,6 +215,7 @@ final class TorrentSession {
             return;
         }
         store = opened;
+        nextResumeNanos = System.nanoTime() + engine.settings().resumeInterval().toNanos();
         geometry = PieceGeometry.of(metainfo);
         pieceBuffers = PieceBuffers.forPieceLength(geometry.nominalPieceLength());
         have = store.verified().copy();
@@ -850,6 +852,7 @@ final class TorrentSession {
             }
         }
         handle.emit(new TorrentEvent.Completed());
+        saveResumeSoon();
         for (PeerSource source : sources) {
             source.completed();
         }
@@ -1066,6 +1069,9 @@ final class TorrentSession {
                 nextRechokeNanos = now + RECHOKE_NANOS;
                 rechoke(now);
             }
+            if (now - nextResumeNanos >= 0) {
+                saveResumeSoon();
+            }
         }
         if (webSeeds != null) {
             webSeeds.tick(now);
@@ -1146,6 +1152,25 @@ final class TorrentSession {
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "closing peer source " + source.name() + " failed", e);
             }
+        }
+    }
+
+    /** Has the disk pool save resume data now, and again after the interval. */
+    private void saveResumeSoon() {
+        nextResumeNanos = System.nanoTime() + engine.settings().resumeInterval().toNanos();
+        PieceStore target = store;
+        engine.disk().execute(() -> saveResume(target));
+    }
+
+    /** On a disk thread; never while {@link #closeStore} runs, and not at all once it has. */
+    private synchronized void saveResume(PieceStore target) {
+        if (target != store) {
+            return;
+        }
+        try {
+            target.saveResume();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "torrent " + handle.infoHash().hex() + ": cannot save resume data", e);
         }
     }
 
