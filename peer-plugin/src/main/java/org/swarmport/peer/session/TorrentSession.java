@@ -260,8 +260,12 @@ final class TorrentSession {
 
     // ---- peers -------------------------------------------------------------------------------
 
-    /** From any thread: remember the peer and connect when there is room. */
+    /** From any thread: remember the peer and connect when there is room; a host name is resolved first. */
     void addPeer(InetSocketAddress address) {
+        if (address.isUnresolved()) {
+            engine.resolver().resolve(address, this::addPeer);
+            return;
+        }
         engine.loop().execute(() -> {
             if (stopped || connected.contains(address) || (address.getAddress() != null
                     && bans.isBanned(address.getAddress()))) {
