@@ -45,6 +45,8 @@ final class Engine {
     private final List<PeerConnection> dirty = new ArrayList<>();
     private final PeerSources peerSources = PeerSources.load();
     private ServerSocketChannel server;
+    /** Host names of peers (a tracker's dictionary model may give one), resolved off the network thread. */
+    private final HostResolver resolver = new HostResolver();
     /** Web seeds' HTTP (BEP 19), made when a torrent first has one; its executor stops with the engine. */
     private ExecutorService webSeedThreads;
     private org.swarmport.peer.webseed.RangeFetcher webSeedFetcher;
@@ -91,6 +93,7 @@ final class Engine {
         loop.execute(closing);
         closing.await(5_000);
         loop.stop(5_000);
+        resolver.stop();
         synchronized (this) {
             if (webSeedThreads != null) {
                 webSeedThreads.shutdownNow();
@@ -117,6 +120,10 @@ final class Engine {
     /** Where torrents find peers: the {@code ServiceLoader} providers (trackers built in). */
     PeerSources peerSources() {
         return peerSources;
+    }
+
+    HostResolver resolver() {
+        return resolver;
     }
 
     NetworkLoop loop() {

@@ -105,6 +105,8 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     boolean metadataRefused;
     /** Messages received before a magnet's metadata, replayed once it is known. */
     final List<PeerMessage> early = new ArrayList<>();
+    /** BEP 6: the pieces we let this peer request while we choke it; null until sent, or without the fast extension. */
+    org.swarmport.peer.swarm.AllowedFastSet allowedFast;
     /** Reads of blocks from storage in flight for this peer's requests. */
     int pendingDiskReads;
 

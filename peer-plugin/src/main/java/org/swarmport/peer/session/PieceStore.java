@@ -41,6 +41,13 @@ interface PieceStore extends AutoCloseable {
      */
     long transfer(int piece, int begin, int length, long skip, WritableByteChannel socket) throws IOException;
 
+    /**
+     * Makes what was written durable and records resume data, while the torrent runs: on a timer
+     * and at completion, so that after a crash at most that much verified work is rehashed. On
+     * the disk pool.
+     */
+    void saveResume() throws IOException;
+
     /** Makes what was written durable and records resume data; called on stop. */
     @Override
     void close() throws IOException;

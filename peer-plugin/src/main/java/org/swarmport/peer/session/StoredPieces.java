@@ -50,6 +50,11 @@ final class StoredPieces implements PieceStore {
     }
 
     @Override
+    public void saveResume() throws IOException {
+        storage.saveResume();
+    }
+
+    @Override
     public void close() throws IOException {
         storage.close();
     }

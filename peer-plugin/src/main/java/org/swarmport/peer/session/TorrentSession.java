@@ -30,6 +30,7 @@ import org.swarmport.peer.metadata.MetadataException;
 import org.swarmport.peer.metadata.MetadataMessage;
 import org.swarmport.peer.metainfo.InfoHash;
 import org.swarmport.peer.metainfo.Metainfo;
+import org.swarmport.peer.swarm.AllowedFastSet;
 import org.swarmport.peer.swarm.BanList;
 import org.swarmport.peer.swarm.Block;
 import org.swarmport.peer.swarm.BlockReceipt;
@@ -128,6 +129,7 @@ final class TorrentSession {
     /** Failures so far of the peers we are connecting to now, to continue the count if this attempt fails too. */
     private final Map<InetSocketAddress, Integer> attempts = new HashMap<>();
     private long nextRechokeNanos;
+    private long nextResumeNanos;
     private long nextExpiryNanos;
     private long downloadedBytes;
     private long uploadedBytes;
@@ -213,6 +215,7 @@ final class TorrentSession {
             return;
         }
         store = opened;
+        nextResumeNanos = System.nanoTime() + engine.settings().resumeInterval().toNanos();
         geometry = PieceGeometry.of(metainfo);
         pieceBuffers = PieceBuffers.forPieceLength(geometry.nominalPieceLength());
         have = store.verified().copy();
@@ -257,8 +260,12 @@ final class TorrentSession {
 
     // ---- peers -------------------------------------------------------------------------------
 
-    /** From any thread: remember the peer and connect when there is room. */
+    /** From any thread: remember the peer and connect when there is room; a host name is resolved first. */
     void addPeer(InetSocketAddress address) {
+        if (address.isUnresolved()) {
+            engine.resolver().resolve(address, this::addPeer);
+            return;
+        }
         engine.loop().execute(() -> {
             if (stopped || connected.contains(address) || (address.getAddress() != null
                     && bans.isBanned(address.getAddress()))) {
@@ -357,9 +364,33 @@ final class TorrentSession {
         } else if (!have.isEmpty()) {
             peer.send(new PeerMessage.BitfieldBits(have.toWire()));
         }
+        grantAllowedFast(peer);
         if (unchokedCount() < engine.settings().uploadSlots() + 1) {
             nextRechokeNanos = now;
         }
+    }
+
+    /**
+     * BEP 6: tells a fast peer the pieces it may request while we choke it (the canonical set for
+     * its address, those of them we have; the rest when we get them), so a new peer gets its
+     * first pieces without waiting for an unchoke.
+     */
+    private void grantAllowedFast(PeerConnection peer) {
+        if (!peer.fast || peer.address.getAddress() == null) {
+            return;
+        }
+        peer.allowedFast = AllowedFastSet.of(peer.address.getAddress(), wireInfoHash, geometry.pieceCount(),
+                AllowedFastSet.DEFAULT_SIZE);
+        for (int piece : peer.allowedFast.pieces()) {
+            if (have.get(piece)) {
+                peer.send(new PeerMessage.AllowedFast(piece));
+            }
+        }
+    }
+
+    /** Whether to serve the peer's request for {@code piece} now: it is unchoked, or the piece is allowed fast (BEP 6). */
+    private static boolean mayServe(PeerConnection peer, int piece) {
+        return !peer.amChoking || (peer.allowedFast != null && peer.allowedFast.contains(piece));
     }
 
     private boolean tracked(PeerConnection peer) {
@@ -784,6 +815,9 @@ final class TorrentSession {
             for (PeerConnection peer : peers) {
                 if (tracked(peer)) {
                     peer.send(new PeerMessage.Have(piece));
+                    if (peer.allowedFast != null && peer.allowedFast.contains(piece)) {
+                        peer.send(new PeerMessage.AllowedFast(piece));
+                    }
                     if (peer.amInterested && !picker.isInteresting(peer)) {
                         interested(peer, false, System.nanoTime());
                     }
@@ -822,6 +856,7 @@ final class TorrentSession {
             }
         }
         handle.emit(new TorrentEvent.Completed());
+        saveResumeSoon();
         for (PeerSource source : sources) {
             source.completed();
         }
@@ -870,11 +905,11 @@ final class TorrentSession {
             throw new WireException("request for bytes " + request.begin() + ".." + (request.begin() + request.length())
                     + " of piece " + piece + ", which has " + geometry.pieceLength(piece));
         }
-        if (peer.amChoking || !have.get(piece) || queue.size() >= MAX_UPLOAD_QUEUE) {
+        if (!mayServe(peer, piece) || !have.get(piece) || queue.size() >= MAX_UPLOAD_QUEUE) {
             if (peer.fast) {
                 peer.send(PeerMessage.Request.reject(piece, request.begin(), request.length()));
             }
-            return; // BEP 3: requests from a choked peer are dropped
+            return; // BEP 3: requests from a choked peer are dropped, unless allowed fast (BEP 6)
         }
         queue.add(asked);
         serve(peer);
@@ -893,7 +928,8 @@ final class TorrentSession {
         }
         if (!peer.isEncrypted()) {
             long now = System.nanoTime();
-            while (!queue.isEmpty() && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && !peer.amChoking && peer.isOpen()) {
+            while (!queue.isEmpty() && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && mayServe(peer, queue.peek().piece())
+                    && peer.isOpen()) {
                 PeerMessage.Request request = queue.poll();
                 peer.sendStored(store, request.piece(), request.begin(), request.length());
                 choker.sent(peer, request.length(), now);
@@ -901,7 +937,7 @@ final class TorrentSession {
             return;
         }
         while (!queue.isEmpty() && peer.pendingDiskReads < MAX_DISK_READS_PER_PEER
-                && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && !peer.amChoking && peer.isOpen()) {
+                && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && mayServe(peer, queue.peek().piece()) && peer.isOpen()) {
             PeerMessage.Request request = queue.poll();
             peer.pendingDiskReads++;
             PieceStore source = store;
@@ -925,7 +961,7 @@ final class TorrentSession {
             fail(error);
             return;
         }
-        if (!peer.isOpen() || peer.amChoking) {
+        if (!peer.isOpen() || !mayServe(peer, request.piece())) {
             return;
         }
         peer.send(new PeerMessage.Piece(request.piece(), request.begin(), block));
@@ -967,12 +1003,16 @@ final class TorrentSession {
                 peer.send(PeerMessage.Simple.CHOKE);
                 ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);
                 if (queue != null) {
-                    if (peer.fast) {
-                        for (PeerMessage.Request r : queue) {
+                    // allowed-fast requests stay (BEP 6); the others are dropped, and rejected for a fast peer
+                    queue.removeIf(r -> {
+                        if (mayServe(peer, r.piece())) {
+                            return false;
+                        }
+                        if (peer.fast) {
                             peer.send(PeerMessage.Request.reject(r.piece(), r.begin(), r.length()));
                         }
-                    }
-                    queue.clear();
+                        return true;
+                    });
                 }
             }
         }
@@ -1032,6 +1072,9 @@ final class TorrentSession {
             if (now - nextRechokeNanos >= 0) {
                 nextRechokeNanos = now + RECHOKE_NANOS;
                 rechoke(now);
+            }
+            if (now - nextResumeNanos >= 0) {
+                saveResumeSoon();
             }
         }
         if (webSeeds != null) {
@@ -1113,6 +1156,25 @@ final class TorrentSession {
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "closing peer source " + source.name() + " failed", e);
             }
+        }
+    }
+
+    /** Has the disk pool save resume data now, and again after the interval. */
+    private void saveResumeSoon() {
+        nextResumeNanos = System.nanoTime() + engine.settings().resumeInterval().toNanos();
+        PieceStore target = store;
+        engine.disk().execute(() -> saveResume(target));
+    }
+
+    /** On a disk thread; never while {@link #closeStore} runs, and not at all once it has. */
+    private synchronized void saveResume(PieceStore target) {
+        if (target != store) {
+            return;
+        }
+        try {
+            target.saveResume();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "torrent " + handle.infoHash().hex() + ": cannot save resume data", e);
         }
     }
 
