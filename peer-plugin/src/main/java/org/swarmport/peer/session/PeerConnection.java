@@ -43,6 +43,9 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     enum Phase { CONNECTING, NEGOTIATING, HANDSHAKE, ACTIVE, CLOSED }
 
     private static final int INITIAL_BUFFER = 64 * 1024;
+    /** Small messages are gathered in buffers of this size; what one leaves unused serves the next, down to {@link #MIN_SPARE}. */
+    private static final int TAIL_SIZE = 4096;
+    private static final int MIN_SPARE = 64;
     /**
      * The receive buffer of a peer that keeps filling it grows to this: each read system call
      * also sends TCP's window updates, which on loopback run the sender's side of TCP in our
@@ -65,6 +68,8 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     private final ArrayDeque<Object> out = new ArrayDeque<>();
     private final ByteBuffer[] batch = new ByteBuffer[64];
     private ByteBuffer tail;
+    /** The unused end of the last tail, which the next one fills: a block from storage closes a tail after 13 bytes. */
+    private ByteBuffer spare;
     private long queuedBytes;
     private boolean dirty;
     private MessageReader reader;
@@ -419,7 +424,8 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     private int tailFor(int length) {
         if (tail == null || tail.remaining() < length) {
             closeTail(); // the full one must be flipped before it is written, or its messages are lost
-            tail = ByteBuffer.allocate(Math.max(length, 4096));
+            tail = spare != null && spare.remaining() >= length ? spare : ByteBuffer.allocate(Math.max(length, TAIL_SIZE));
+            spare = null;
             out.add(tail);
         }
         return tail.position();
@@ -450,6 +456,8 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     /** The tail buffer (always the last in {@code out}) stops taking messages and is readied for writing. */
     private void closeTail() {
         if (tail != null) {
+            int end = tail.position();
+            spare = tail.limit() - end >= MIN_SPARE ? tail.slice(end, tail.limit() - end) : null;
             tail.flip();
             tail = null;
         }
@@ -580,6 +588,7 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
         }
         out.clear();
         tail = null;
+        spare = null;
         queuedBytes = 0;
         if (torrent != null) {
             torrent.onClosed(this, reason);
