@@ -16,17 +16,20 @@ import org.swarmport.peer.webseed.WebSeedUrl;
 /**
  * A torrent's web seeds (BEP 19 {@code url-list}), started once its storage is open. A URL
  * that cannot be used (not http or https, no host) is listed as dropped with the reason rather
- * than failing the torrent. The HTTP client is made only for a torrent that has a web seed.
+ * than failing the torrent; at most {@value #MAX_WEB_SEEDS} are used. The HTTP client is made only for a torrent that has a web seed.
  * On the network thread.
  */
 final class WebSeeds {
+
+    /** Web seeds used per torrent; a torrent listing more (a hostile one, thousands) gets the first ones. */
+    static final int MAX_WEB_SEEDS = 16;
 
     private final List<WebSeed> seeds = new ArrayList<>();
     private final List<WebSeedInfo> unusable = new ArrayList<>();
 
     WebSeeds(TorrentSession session, Metainfo metainfo, PiecePicker<BlockSource> picker, Supplier<RangeFetcher> fetcher,
              java.util.concurrent.Executor loop) {
-        for (String url : metainfo.webSeeds()) {
+        for (String url : metainfo.webSeeds().subList(0, Math.min(MAX_WEB_SEEDS, metainfo.webSeeds().size()))) {
             try {
                 WebSeedLayout layout = WebSeedLayout.of(metainfo, WebSeedUrl.parse(url));
                 seeds.add(new WebSeed(session, layout, fetcher.get(), loop, picker, metainfo.pieceLength()));

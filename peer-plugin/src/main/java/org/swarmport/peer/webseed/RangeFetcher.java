@@ -31,7 +31,8 @@ public final class RangeFetcher {
 
     /**
      * Fetches every range into {@code buffer}; the future fails with a {@link WebSeedException}
-     * for the first range that failed, or when the whole run took longer than the timeout.
+     * for the first range that failed, or when the whole run took longer than twice the timeout
+     * (the client's timeout covers the headers only); cancelling it aborts the requests.
      */
     public CompletableFuture<Void> fetch(List<FileRange> ranges, byte[] buffer) {
         CompletableFuture<?>[] requests = new CompletableFuture<?>[ranges.size()];
@@ -39,16 +40,27 @@ public final class RangeFetcher {
             requests[i] = fetchOne(ranges.get(i), buffer);
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(requests);
-        return all.orTimeout(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS)
+        CompletableFuture<Void> run = all.orTimeout(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .handle((ok, error) -> {
                     if (error == null) {
                         return null;
                     }
-                    for (CompletableFuture<?> request : requests) {
-                        request.cancel(true);
-                    }
+                    cancel(requests);
                     throw new CompletionException(reason(error));
                 });
+        // the caller cancelling the run (its torrent stopped) aborts the exchanges too (JDK 16+)
+        run.whenComplete((ok, error) -> {
+            if (run.isCancelled()) {
+                cancel(requests);
+            }
+        });
+        return run;
+    }
+
+    private static void cancel(CompletableFuture<?>[] requests) {
+        for (CompletableFuture<?> request : requests) {
+            request.cancel(true);
+        }
     }
 
     private CompletableFuture<Void> fetchOne(FileRange range, byte[] buffer) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,29 @@ class WebSeedBackOffTest {
         assertEquals(TimeUnit.SECONDS.toNanos(128), WebSeed.backOffNanos(7));
         assertEquals(TimeUnit.MINUTES.toNanos(5), WebSeed.backOffNanos(9));
         assertEquals(TimeUnit.MINUTES.toNanos(5), WebSeed.backOffNanos(Integer.MAX_VALUE));
+    }
+
+    @Test
+    void aTorrentListingManyWebSeedsUsesTheFirstSixteenAndShowsUnusableOnesWithTheirReason_BEP19() throws Exception {
+        Path file = TestContent.file(temp.resolve("www"), "data.bin", 20_000, 6);
+        MetainfoBuilder builder = MetainfoBuilder.of(file).version(MetainfoVersion.V1).pieceLength(16384)
+                .webSeed("ftp://127.0.0.1/data.bin");
+        for (int i = 0; i < 40; i++) {
+            builder.webSeed("http://127.0.0.1:1/" + i + "/data.bin"); // nothing listens on port 1: each backs off
+        }
+        try (Client client = TestContent.loopbackClient().build().start()) {
+            TorrentHandle torrent = client.add(builder.build(), Files.createDirectories(temp.resolve("ours")));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (torrent.webSeeds().isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "no web seeds shown");
+                Thread.sleep(20);
+            }
+            List<WebSeedInfo> seeds = torrent.webSeeds();
+            assertEquals(WebSeeds.MAX_WEB_SEEDS, seeds.size(), seeds::toString);
+            WebSeedInfo ftp = seeds.stream().filter(s -> s.url().startsWith("ftp:")).findFirst().orElseThrow();
+            assertEquals(WebSeedInfo.State.DROPPED, ftp.state());
+            assertEquals("web seed ftp://127.0.0.1/data.bin: only http and https are supported", ftp.lastError().orElseThrow());
+        }
     }
 
     @Test
