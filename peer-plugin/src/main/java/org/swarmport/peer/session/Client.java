@@ -42,14 +42,18 @@ public final class Client implements AutoCloseable {
      * @param encryption         message stream encryption (MSE/PE) for outgoing and incoming connections
      * @param storage            how torrents' storage opens: provider (files by default), resume, open files
      * @param requestTimeout     how long a peer may sit on a block request before it is asked elsewhere
+     * @param resumeInterval     how often resume data is saved while a torrent runs (also at completion and stop)
      */
     public record Settings(InetAddress bindAddress, int listenPort, int maxPeersPerTorrent, int uploadSlots,
                            int diskThreads, EncryptionPolicy encryption, StorageOptions storage,
-                           Duration requestTimeout) {
+                           Duration requestTimeout, Duration resumeInterval) {
         public Settings {
             Objects.requireNonNull(bindAddress, "bindAddress");
             Objects.requireNonNull(encryption, "encryption");
             Objects.requireNonNull(storage, "storage");
+            if (resumeInterval.isNegative() || resumeInterval.isZero()) {
+                throw new IllegalArgumentException("resume interval must be positive: " + resumeInterval);
+            }
             if (requestTimeout.isNegative() || requestTimeout.isZero()) {
                 throw new IllegalArgumentException("request timeout must be positive: " + requestTimeout);
             }
@@ -72,6 +76,7 @@ public final class Client implements AutoCloseable {
         private EncryptionPolicy encryption = EncryptionPolicy.PREFERRED;
         private StorageOptions storage = StorageOptions.defaults();
         private Duration requestTimeout = Duration.ofSeconds(20);
+        private Duration resumeInterval = Duration.ofSeconds(60);
 
         private Builder() {
         }
@@ -135,9 +140,18 @@ public final class Client implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How often a running torrent's resume data is saved, 60 s by default: after a crash, at most
+         * this much verified data is hashed again. It is also saved at completion and at stop.
+         */
+        public Builder resumeInterval(Duration interval) {
+            this.resumeInterval = interval;
+            return this;
+        }
+
         public Client build() {
             return new Client(new Settings(bindAddress, listenPort, maxPeersPerTorrent, uploadSlots, diskThreads,
-                    encryption, storage, requestTimeout));
+                    encryption, storage, requestTimeout, resumeInterval));
         }
     }
 
