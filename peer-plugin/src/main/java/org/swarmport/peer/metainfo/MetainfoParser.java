@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -82,16 +81,15 @@ public final class MetainfoParser {
     }
 
     /**
-     * The piece layers a bare info dictionary needs before it is a usable torrent: for each v2
-     * file larger than a piece (each root once), its piece count, in file order. Empty for a v1
+     * The piece layers a bare info dictionary needs before it is a usable torrent; none for a v1
      * dictionary and for one whose files all fit in a piece. Every other rule of
      * {@link #parse(byte[])} applies, so a dictionary that would fail for another reason fails here.
      */
-    public static Map<PiecesRoot, Integer> missingPieceLayers(byte[] info) throws MetainfoException {
+    public static PieceLayersNeeded missingPieceLayers(byte[] info) throws MetainfoException {
         MetainfoParser parser = new MetainfoParser(synthetic(info, List.of(), List.of(), Map.of()), MetainfoLimits.DEFAULT);
         parser.layersPending = new LinkedHashMap<>();
-        parser.parse();
-        return Collections.unmodifiableMap(parser.layersPending);
+        Metainfo parsed = parser.parse();
+        return new PieceLayersNeeded(parsed.pieceLength(), parser.layersPending);
     }
 
     private static byte[] synthetic(byte[] info, List<List<String>> trackerTiers, List<String> webSeeds,

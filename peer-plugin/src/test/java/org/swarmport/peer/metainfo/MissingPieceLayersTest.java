@@ -36,7 +36,9 @@ class MissingPieceLayersTest {
     @Test
     void aV2InfoDictionaryNeedsTheLayersOfFilesLargerThanAPiece_BEP52() throws Exception {
         Metainfo full = torrent(MetainfoVersion.V2);
-        Map<PiecesRoot, Integer> missing = MetainfoParser.missingPieceLayers(full.infoBytes());
+        PieceLayersNeeded needed = MetainfoParser.missingPieceLayers(full.infoBytes());
+        assertEquals(PIECE, needed.pieceLength());
+        Map<PiecesRoot, Integer> missing = needed.piecesPerRoot();
         Map<PiecesRoot, Integer> expected = new HashMap<>();
         for (FileEntry file : full.contentFiles()) {
             if (file.length() > PIECE) {
@@ -53,7 +55,7 @@ class MissingPieceLayersTest {
         for (MetainfoVersion version : new MetainfoVersion[] {MetainfoVersion.V2, MetainfoVersion.HYBRID}) {
             Metainfo full = torrent(version);
             Map<PiecesRoot, byte[]> layers = new HashMap<>();
-            for (PiecesRoot root : MetainfoParser.missingPieceLayers(full.infoBytes()).keySet()) {
+            for (PiecesRoot root : MetainfoParser.missingPieceLayers(full.infoBytes()).piecesPerRoot().keySet()) {
                 layers.put(root, full.pieceLayer(root).orElseThrow());
             }
             Metainfo rebuilt = MetainfoParser.parseInfo(full.infoBytes(), List.of(List.of("http://t/announce")),
@@ -72,7 +74,7 @@ class MissingPieceLayersTest {
     void aLayerThatDoesNotHashToItsRootIsRefused_BEP52() throws Exception {
         Metainfo full = torrent(MetainfoVersion.V2);
         Map<PiecesRoot, byte[]> layers = new HashMap<>();
-        for (PiecesRoot root : MetainfoParser.missingPieceLayers(full.infoBytes()).keySet()) {
+        for (PiecesRoot root : MetainfoParser.missingPieceLayers(full.infoBytes()).piecesPerRoot().keySet()) {
             byte[] layer = full.pieceLayer(root).orElseThrow().clone();
             layer[5] ^= 1;
             layers.put(root, layer);
@@ -85,5 +87,7 @@ class MissingPieceLayersTest {
     @Test
     void aV1InfoDictionaryNeedsNothing() throws Exception {
         assertTrue(MetainfoParser.missingPieceLayers(torrent(MetainfoVersion.V1).infoBytes()).isEmpty());
+        assertTrue(MetainfoParser.missingPieceLayers(MetainfoBuilder.singleFile("one", bytes(1000, 4))
+                .version(MetainfoVersion.V2).pieceLength(PIECE).build().infoBytes()).isEmpty(), "a file within one piece");
     }
 }
