@@ -2,14 +2,15 @@
 """A libtorrent 2.0 peer for Swarmport's interop tests, driven from JUnit.
 
 usage: libtorrent-peer.py seed|download TORRENT_OR_MAGNET SAVE_DIR [--peer HOST:PORT]
-                          [--encryption forced|enabled|disabled] [--timeout SECONDS]
+                          [--encryption forced|enabled|disabled] [--timeout SECONDS] [--stay] [--no-pex]
 
 Listens on 127.0.0.1 on an ephemeral port, TCP only, with DHT, LSD, UPnP and NAT-PMP off. Prints
 "READY <port>" once it seeds (seed) or has started (download), "DONE" once a download is
 complete and checked, and errors on stderr. --peer makes libtorrent connect to that peer
-itself (connect_peer). Runs until the download is done, stdin closes, or the timeout passes.
-With LT_LOG=1 in the environment every libtorrent alert (peer logs included) goes to stderr,
-which the tests quote when they fail.
+itself (connect_peer). The line "peers" on stdin prints "PEERS ip:port:source ..." (the
+connected peers and how libtorrent learned of them); --no-pex leaves out the ut_pex plugin. Runs until the download is done (unless
+--stay), stdin closes, or the timeout passes. With LT_LOG=1 in the environment every libtorrent
+alert (peer logs included) goes to stderr, which the tests quote when they fail.
 """
 import os
 import select
@@ -25,6 +26,8 @@ def main():
     peer = None
     encryption = "enabled"
     timeout = 60.0
+    stay = False
+    pex = True
     while args:
         flag = args.pop(0)
         if flag == "--peer":
@@ -33,6 +36,10 @@ def main():
             encryption = args.pop(0)
         elif flag == "--timeout":
             timeout = float(args.pop(0))
+        elif flag == "--stay":
+            stay = True
+        elif flag == "--no-pex":
+            pex = False
         else:
             sys.exit("unknown flag " + flag)
 
@@ -50,7 +57,13 @@ def main():
         "alert_mask": lt.alert.category_t.all_categories if os.environ.get("LT_LOG")
         else lt.alert.category_t.error_notification | lt.alert.category_t.status_notification,
     }
-    ses = lt.session(settings)
+    if pex:
+        ses = lt.session(settings)
+    else:
+        # the default plugins without ut_pex: this peer neither learns nor tells of peers by PEX
+        ses = lt.session(settings, 0)
+        ses.add_extension("ut_metadata")
+        ses.add_extension("smart_ban")
     if source.startswith("magnet:"):
         params = lt.parse_magnet_uri(source)
     else:
@@ -77,8 +90,15 @@ def main():
     done = False
     while time.time() < deadline:
         readable, _, _ = select.select([sys.stdin], [], [], 0.1)
-        if readable and not sys.stdin.readline():
-            break
+        if readable:
+            command = sys.stdin.readline()
+            if not command:
+                break
+            if command.strip() == "peers":
+                # one "ip:port:source" per connected peer; source is libtorrent's peer_info.source
+                # bitmask (1 tracker, 2 DHT, 4 PEX, 8 LSD, 16 resume data, 32 incoming)
+                print("PEERS " + " ".join("%s:%d:%d" % (p.ip[0], p.ip[1], p.source)
+                                          for p in handle.get_peer_info()), flush=True)
         for alert in ses.pop_alerts():
             if os.environ.get("LT_LOG"):
                 print("alert: " + alert.message(), file=sys.stderr, flush=True)
@@ -88,7 +108,8 @@ def main():
         if mode == "download" and not done and status.is_seeding:
             done = True
             print("DONE", flush=True)
-            break
+            if not stay:
+                break
         if peer and status.num_peers == 0 and time.time() - last_connect > 1.0:
             # connect_peer is ignored while the torrent still checks its files: ask again
             host, _, peer_port = peer.rpartition(":")

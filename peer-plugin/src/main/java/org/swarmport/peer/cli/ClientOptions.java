@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** What {@code download} and {@code seed} share: the torrent, where to listen, encryption, peers to call. */
 final class ClientOptions {
 
-    @picocli.CommandLine.Parameters(index = "0", paramLabel = "TORRENT", description = "The .torrent file.")
+    @picocli.CommandLine.Parameters(index = "0", paramLabel = "TORRENT", description = "The .torrent file (download: or a magnet link).")
     java.nio.file.Path torrent;
 
     @Option(names = {"-d", "--dir"}, paramLabel = "DIR", defaultValue = ".",

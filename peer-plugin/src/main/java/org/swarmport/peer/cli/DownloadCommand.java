@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.swarmport.peer.magnet.MagnetLink;
 import org.swarmport.peer.metainfo.Metainfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code download}: fetches a torrent's content into a directory with the engine's
+ * {@code download}: fetches a torrent's content (from a .torrent file, or from a magnet link
+ * through the metadata exchange, BEP 9) into a directory with the engine's
  * {@link org.swarmport.peer.session.Client}, showing progress and rates, and ends when every piece
  * is verified (or keeps seeding with {@code --seed}). What is already on disk and verified is
  * kept, so running it again resumes.
@@ -37,7 +39,9 @@ final class DownloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Metainfo metainfo = TorrentArgument.read(options.torrent);
+        boolean magnet = TorrentArgument.isMagnet(options.torrent);
+        MagnetLink link = magnet ? TorrentArgument.magnet(options.torrent) : null;
+        Metainfo metainfo = magnet ? null : TorrentArgument.read(options.torrent);
         ClientOptions.checkSeconds(timeoutSeconds, "--timeout");
         try {
             Files.createDirectories(options.directory);
@@ -47,8 +51,22 @@ final class DownloadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "downloading", !options.quiet);
         long deadline = timeoutSeconds == null ? Long.MAX_VALUE : System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-        try (RunningTorrent running = RunningTorrent.start(metainfo, options)) {
-            out.println("downloading " + metainfo.name() + " into " + options.directory + ", listening on port "
+        try (RunningTorrent running = magnet ? RunningTorrent.start(link, options) : RunningTorrent.start(metainfo, options)) {
+            if (magnet) {
+                out.println("fetching the metadata of " + link.displayName().orElse(running.handle.infoHash().hex())
+                        + " from peers, listening on port " + running.client.listenPort());
+                out.flush();
+                while (!running.handle.awaitMetadata(POLL)) {
+                    running.checkHealthy();
+                    bar.status("fetching metadata  " + running.status());
+                    if (System.nanoTime() > deadline) {
+                        bar.finish();
+                        throw new CommandFailure("no metadata after " + timeoutSeconds + " s");
+                    }
+                }
+            }
+            String name = running.handle.metainfo().map(Metainfo::name).orElseThrow();
+            out.println("downloading " + name + " into " + options.directory + ", listening on port "
                     + running.client.listenPort());
             out.flush();
             while (!running.handle.awaitCompletion(POLL)) {

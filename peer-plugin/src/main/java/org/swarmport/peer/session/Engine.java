@@ -45,6 +45,9 @@ final class Engine {
     private final List<PeerConnection> dirty = new ArrayList<>();
     private final PeerSources peerSources = PeerSources.load();
     private ServerSocketChannel server;
+    /** Web seeds' HTTP (BEP 19), made when a torrent first has one; its executor stops with the engine. */
+    private ExecutorService webSeedThreads;
+    private org.swarmport.peer.webseed.RangeFetcher webSeedFetcher;
     private int listenPort;
 
     Engine(Client.Settings settings) throws IOException {
@@ -88,6 +91,11 @@ final class Engine {
         loop.execute(closing);
         closing.await(5_000);
         loop.stop(5_000);
+        synchronized (this) {
+            if (webSeedThreads != null) {
+                webSeedThreads.shutdownNow();
+            }
+        }
         disk.shutdown();
         if (!disk.awaitTermination(10, TimeUnit.SECONDS)) {
             disk.shutdownNow();
@@ -150,6 +158,30 @@ final class Engine {
 
     List<TorrentSession> torrents() {
         return List.copyOf(torrents.values());
+    }
+
+    /**
+     * The web seeds' fetcher: one {@code HttpClient} for every torrent, on two daemon threads
+     * (its requests are asynchronous), following up to 5 redirects (the JDK's limit).
+     */
+    synchronized org.swarmport.peer.webseed.RangeFetcher webSeedFetcher() {
+        if (webSeedFetcher == null) {
+            AtomicInteger count = new AtomicInteger();
+            webSeedThreads = Executors.newFixedThreadPool(2, r -> {
+                Thread thread = new Thread(r, "swarmport-webseed-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                    .executor(webSeedThreads)
+                    .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(java.time.Duration.ofSeconds(10))
+                    .build();
+            webSeedFetcher = new org.swarmport.peer.webseed.RangeFetcher(http, java.time.Duration.ofSeconds(30),
+                    "Swarmport/0.1.0");
+        }
+        return webSeedFetcher;
     }
 
     /** Opens a torrent's storage with the client's options; on a disk thread (it may hash for a while). */

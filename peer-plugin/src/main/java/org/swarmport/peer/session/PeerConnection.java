@@ -7,14 +7,16 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.swarmport.peer.crypto.EncryptionPolicy;
 import org.swarmport.peer.crypto.MseException;
 import org.swarmport.peer.crypto.MseHandshake;
 import org.swarmport.peer.crypto.NegotiatedStream;
 import org.swarmport.peer.crypto.WireCipher;
+import org.swarmport.peer.storage.StorageException;
 import org.swarmport.peer.wire.ExtensionHandshake;
 import org.swarmport.peer.wire.Handshake;
 import org.swarmport.peer.wire.MessageLimits;
@@ -36,11 +38,17 @@ import org.swarmport.peer.wire.WireException;
  * {@code CLOSED}. What the messages mean for the torrent (pieces, requests) is the session's;
  * this class moves bytes and keeps per-peer flags.
  */
-final class PeerConnection implements NetworkLoop.Handler {
+final class PeerConnection implements NetworkLoop.Handler, BlockSource {
 
     enum Phase { CONNECTING, NEGOTIATING, HANDSHAKE, ACTIVE, CLOSED }
 
     private static final int INITIAL_BUFFER = 64 * 1024;
+    /**
+     * The receive buffer of a peer that keeps filling it grows to this: each read system call
+     * also sends TCP's window updates, which on loopback run the sender's side of TCP in our
+     * thread, so a fast peer is cheaper read in fewer, larger reads.
+     */
+    private static final int MAX_READ_BUFFER = 1024 * 1024;
     /** Reads per readiness event before letting other connections have the thread. */
     private static final int READS_PER_EVENT = 8;
 
@@ -55,7 +63,9 @@ final class PeerConnection implements NetworkLoop.Handler {
     private Phase phase;
     private TorrentSession torrent;
     private ByteBuffer in = ByteBuffer.allocateDirect(INITIAL_BUFFER);
-    private final ArrayDeque<ByteBuffer> out = new ArrayDeque<>();
+    /** What is queued for the socket, in order: {@link ByteBuffer}s and {@link StoredBlock}s. */
+    private final ArrayDeque<Object> out = new ArrayDeque<>();
+    private final ByteBuffer[] batch = new ByteBuffer[64];
     private ByteBuffer tail;
     private long queuedBytes;
     private boolean dirty;
@@ -92,6 +102,8 @@ final class PeerConnection implements NetworkLoop.Handler {
     boolean metadataRefused;
     /** Messages received before a magnet's metadata, replayed once it is known. */
     final List<PeerMessage> early = new ArrayList<>();
+    /** BEP 6: the pieces we let this peer request while we choke it; null until sent, or without the fast extension. */
+    org.swarmport.peer.swarm.AllowedFastSet allowedFast;
     /** Reads of blocks from storage in flight for this peer's requests. */
     int pendingDiskReads;
 
@@ -248,8 +260,12 @@ final class PeerConnection implements NetworkLoop.Handler {
             if (phase == Phase.CLOSED) {
                 return;
             }
+            boolean filled = n == in.capacity() - start;
             in.compact();
             ensureCapacity();
+            if (filled && in.capacity() < MAX_READ_BUFFER) {
+                grow(Math.min(MAX_READ_BUFFER, in.capacity() * 2));
+            }
             if (in.hasRemaining() && n < in.capacity() / 2) {
                 break; // the socket is drained
             }
@@ -296,10 +312,10 @@ final class PeerConnection implements NetworkLoop.Handler {
             return false;
         }
         remote = Handshake.read(in);
-        if (!java.util.Arrays.equals(remote.infoHash(), torrent.wireInfoHash())) {
+        if (!Arrays.equals(remote.infoHash(), torrent.wireInfoHash())) {
             throw new WireException("handshake for another torrent: " + HexFormat.of().formatHex(remote.infoHash()));
         }
-        if (java.util.Arrays.equals(remote.peerId(), engine.peerId())) {
+        if (Arrays.equals(remote.peerId(), engine.peerId())) {
             close("connected to ourselves");
             return false;
         }
@@ -308,7 +324,7 @@ final class PeerConnection implements NetworkLoop.Handler {
         }
         fast = remote.supportsFast();
         extensions = remote.supportsExtensions();
-        reader = new MessageReader(torrent.messageLimits());
+        reader = new MessageReader(torrent.messageLimits(), true); // blocks are stored before the next read
         phase = Phase.ACTIVE;
         wasActive = true;
         torrent.onHandshake(this);
@@ -337,42 +353,87 @@ final class PeerConnection implements NetworkLoop.Handler {
         }
         in.flip();
         int needed = reader.bytesNeeded(in);
+        in.compact();
         if (needed > in.capacity()) {
-            ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(needed, in.capacity() * 2));
-            bigger.put(in);
-            in = bigger;
-        } else {
-            in.compact();
+            grow(Math.max(needed, in.capacity() * 2));
         }
     }
 
+    /** Replaces the receive buffer (in write mode) by a larger one holding the same bytes. */
+    private void grow(int capacity) {
+        ByteBuffer bigger = ByteBuffer.allocateDirect(capacity);
+        bigger.put(in.flip());
+        in = bigger;
+    }
+
     /** Queues {@code message}; it is written when the loop flushes dirty connections. */
+    @Override
+    public void cancel(org.swarmport.peer.swarm.Block block) {
+        send(PeerMessage.Request.cancel(block.piece(), block.offset(), block.length()));
+    }
+
     void send(PeerMessage message) {
         if (phase == Phase.CLOSED) {
             return;
         }
-        int length = MessageWriter.encodedLength(message);
         if (message instanceof PeerMessage.Piece piece) {
-            ByteBuffer header = ByteBuffer.allocate(13);
-            MessageWriter.pieceHeader(piece.piece(), piece.begin(), piece.block().length, header);
-            enqueue(header.flip());
+            pieceHeader(piece.piece(), piece.begin(), piece.block().length);
             enqueue(ByteBuffer.wrap(piece.block()));
-            upload.add(piece.block().length);
-            torrent.uploaded(piece.block().length);
+            uploaded(piece.block().length);
         } else {
-            if (tail == null || tail.remaining() < length) {
-                closeTail(); // the full one must be flipped before it is written, or its messages are lost
-                tail = ByteBuffer.allocate(Math.max(length, 4096));
-                out.add(tail);
-            }
-            int start = tail.position();
+            int start = tailFor(MessageWriter.encodedLength(message));
             MessageWriter.write(message, tail);
-            if (!outbound.isIdentity()) {
-                outbound.apply(tail.duplicate().flip().position(start));
-            }
-            queuedBytes += tail.position() - start;
+            encipherTail(start);
         }
         markDirty();
+    }
+
+    /**
+     * Queues a {@code piece} message whose block goes from {@code store} to the socket with
+     * {@code transferTo} when the socket has room; only for a plaintext stream.
+     */
+    void sendStored(PieceStore store, int piece, int begin, int length) {
+        if (phase == Phase.CLOSED) {
+            return;
+        }
+        if (encrypted) {
+            throw new IllegalStateException("an enciphered stream cannot send blocks straight from storage");
+        }
+        pieceHeader(piece, begin, length);
+        closeTail();
+        out.add(new StoredBlock(store, piece, begin, length));
+        queuedBytes += length;
+        uploaded(length);
+        markDirty();
+    }
+
+    /** The 13 bytes before a block go with the small messages, so they leave in the same system call. */
+    private void pieceHeader(int piece, int begin, int length) {
+        int start = tailFor(13);
+        MessageWriter.pieceHeader(piece, begin, length, tail);
+        encipherTail(start);
+    }
+
+    private void uploaded(int bytes) {
+        upload.add(bytes);
+        torrent.uploaded(bytes);
+    }
+
+    /** A tail buffer with {@code length} bytes free; answers where the new bytes start. */
+    private int tailFor(int length) {
+        if (tail == null || tail.remaining() < length) {
+            closeTail(); // the full one must be flipped before it is written, or its messages are lost
+            tail = ByteBuffer.allocate(Math.max(length, 4096));
+            out.add(tail);
+        }
+        return tail.position();
+    }
+
+    private void encipherTail(int start) {
+        if (!outbound.isIdentity()) {
+            outbound.apply(tail.duplicate().flip().position(start));
+        }
+        queuedBytes += tail.position() - start;
     }
 
     /** Queues bytes of the BitTorrent stream, enciphered for the peer. */
@@ -412,31 +473,54 @@ final class PeerConnection implements NetworkLoop.Handler {
             return;
         }
         closeTail();
-        ByteBuffer[] batch = new ByteBuffer[Math.min(out.size(), 64)];
-        while (!out.isEmpty()) {
-            int count = 0;
-            for (ByteBuffer buffer : out) {
-                if (count == batch.length) {
-                    break;
-                }
-                batch[count++] = buffer;
-            }
-            long written = channel.write(batch, 0, count);
-            queuedBytes -= written;
-            if (written > 0) {
-                lastSentNanos = System.nanoTime();
-            }
-            while (!out.isEmpty() && !out.peekFirst().hasRemaining()) {
-                out.pollFirst();
-            }
-            if (!out.isEmpty() && (written == 0 || out.peekFirst().position() > 0)) {
-                break; // the socket's buffer is full
-            }
+        while (!out.isEmpty() && (out.peekFirst() instanceof StoredBlock block ? writeStored(block) : writeBuffers())) {
+            // each round wrote everything it was given: go on with the next
         }
-        java.util.Arrays.fill(batch, null);
         updateInterest();
         if (out.isEmpty() && torrent != null && phase == Phase.ACTIVE) {
             torrent.drained(this);
+        }
+    }
+
+    /** One gathering write of the buffers at the head of the queue; answers whether the socket took them all. */
+    private boolean writeBuffers() throws IOException {
+        int count = 0;
+        long offered = 0;
+        for (Object queued : out) {
+            if (count == batch.length || !(queued instanceof ByteBuffer buffer)) {
+                break;
+            }
+            batch[count++] = buffer;
+            offered += buffer.remaining();
+        }
+        long written = channel.write(batch, 0, count);
+        Arrays.fill(batch, 0, count, null);
+        wrote(written);
+        while (!out.isEmpty() && out.peekFirst() instanceof ByteBuffer buffer && !buffer.hasRemaining()) {
+            out.pollFirst();
+        }
+        return written == offered;
+    }
+
+    /** Sends a block from storage; answers whether all of it went. */
+    private boolean writeStored(StoredBlock block) throws IOException {
+        try {
+            wrote(block.transfer(channel));
+        } catch (StorageException e) {
+            torrent.storageFailed("cannot read piece " + block.piece() + ": " + e.getMessage());
+            return false;
+        }
+        if (!block.isSent()) {
+            return false;
+        }
+        out.pollFirst();
+        return true;
+    }
+
+    private void wrote(long bytes) {
+        queuedBytes -= bytes;
+        if (bytes > 0) {
+            lastSentNanos = System.nanoTime();
         }
     }
 

@@ -2,6 +2,7 @@ package org.swarmport.peer.session;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 
 import org.swarmport.peer.wire.Bitfield;
 
@@ -30,6 +31,15 @@ interface PieceStore extends AutoCloseable {
 
     /** Reads {@code target.remaining()} bytes at {@code begin} in {@code piece}, a verified piece. */
     void read(int piece, int begin, ByteBuffer target) throws IOException;
+
+    /**
+     * Sends bytes {@code skip..length} of the block at {@code begin} in {@code piece}, a verified
+     * piece, straight to {@code socket} ({@code FileChannel.transferTo} where storage has files),
+     * as many as the socket takes now; runs on the network thread.
+     *
+     * @return bytes sent by this call
+     */
+    long transfer(int piece, int begin, int length, long skip, WritableByteChannel socket) throws IOException;
 
     /** Makes what was written durable and records resume data; called on stop. */
     @Override

@@ -35,6 +35,7 @@ public final class TorrentHandle {
     volatile double downloadRate;
     volatile double uploadRate;
     volatile List<PeerInfo> peers = List.of();
+    volatile List<WebSeedInfo> webSeeds = List.of();
     volatile String error;
 
     TorrentHandle(TorrentSession session, InfoHash infoHash, TorrentState state) {
@@ -96,6 +97,11 @@ public final class TorrentHandle {
     /** The peers connected now. */
     public List<PeerInfo> peers() {
         return peers;
+    }
+
+    /** The torrent's web seeds (BEP 19) with their rates and errors; empty until its storage is open. */
+    public List<WebSeedInfo> webSeeds() {
+        return webSeeds;
     }
 
     /** Why the torrent is in {@link TorrentState#ERROR}. */

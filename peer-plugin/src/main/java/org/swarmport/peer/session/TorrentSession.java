@@ -36,6 +36,7 @@ import org.swarmport.peer.metainfo.MetainfoVersion;
 import org.swarmport.peer.metainfo.PieceLayerProof;
 import org.swarmport.peer.metainfo.PieceLayersNeeded;
 import org.swarmport.peer.metainfo.PiecesRoot;
+import org.swarmport.peer.swarm.AllowedFastSet;
 import org.swarmport.peer.swarm.BanList;
 import org.swarmport.peer.swarm.Block;
 import org.swarmport.peer.swarm.BlockReceipt;
@@ -110,12 +111,19 @@ final class TorrentSession {
 
     private PieceStore store;
     private PieceGeometry geometry;
-    private PiecePicker<PeerConnection> picker;
+    private PiecePicker<BlockSource> picker;
+    /** BEP 11 peer exchange; off for a private torrent (BEP 27). */
+    private final PeerExchange pex;
+    /** Peers learned by PEX waiting to be tried, at most: a peer's messages cannot fill our memory. */
+    static final int MAX_PEX_CANDIDATES = 200;
+    /** The torrent's BEP 19 web seeds, once storage is open. */
+    private WebSeeds webSeeds;
     private Bitfield have;
     private Bitfield wanted;
     private final Choker<PeerConnection> choker;
     private final BanList bans = new BanList();
-    private final Map<Integer, byte[]> pieceData = new HashMap<>();
+    private final Map<Integer, ByteBuffer> pieceData = new HashMap<>();
+    private PieceBuffers pieceBuffers;
     private final Set<Integer> verifying = new HashSet<>();
     private final List<PeerConnection> peers = new ArrayList<>();
     private final Map<PeerConnection, ArrayDeque<PeerMessage.Request>> uploads = new HashMap<>();
@@ -155,6 +163,8 @@ final class TorrentSession {
         InfoHash wire = metainfo == null ? magnet.infoHashV2().orElse(best) : best;
         this.wireInfoHash = wire.truncated();
         this.wireIsV2 = wire.version() == InfoHash.Version.V2;
+        this.pex = new PeerExchange(metainfo != null && metainfo.isPrivate(), engine.listenPort(),
+                engine.settings().bindAddress());
         this.handle = new TorrentHandle(this, best,
                 metainfo != null ? TorrentState.CHECKING : TorrentState.FETCHING_METADATA);
     }
@@ -221,12 +231,14 @@ final class TorrentSession {
         }
         store = opened;
         geometry = PieceGeometry.of(metainfo);
+        pieceBuffers = PieceBuffers.forPieceLength(geometry.nominalPieceLength());
         have = store.verified().copy();
         wanted = store.wanted().copy();
         picker = new PiecePicker<>(geometry, have, new SplittableRandom(), new PickerSettings(
                 engine.settings().requestTimeout().toNanos(), PickerSettings.DEFAULTS.endGameRequesters(),
                 PickerSettings.DEFAULTS.maxRememberedCancels()));
         picker.setWanted(wanted);
+        webSeeds = new WebSeeds(this, metainfo, picker, engine::webSeedFetcher, engine.loop()::execute);
         updateProgress();
         handle.state = picker.isComplete() ? TorrentState.SEEDING : TorrentState.DOWNLOADING;
         if (picker.isComplete()) {
@@ -294,7 +306,7 @@ final class TorrentSession {
             if (entry.getValue().notBeforeNanos() - now <= 0) {
                 attempts.put(entry.getKey(), entry.getValue().failures());
                 it.remove();
-                engine.connect(this, entry.getKey());
+                engine.connect(this, entry.getKey(), pex.policyFor(entry.getKey(), engine.settings().encryption()));
             }
         }
     }
@@ -344,7 +356,7 @@ final class TorrentSession {
     void onHandshake(PeerConnection peer) {
         LOG.finer(() -> peer + " handshake done");
         if (peer.extensions) {
-            ExtensionHandshake ours = new ExtensionHandshake(Map.of(UT_METADATA, UT_METADATA_ID),
+            ExtensionHandshake ours = new ExtensionHandshake(pex.extensions(Map.of(UT_METADATA, UT_METADATA_ID)),
                     Optional.of("Swarmport 0.1.0"), OptionalInt.of(engine.listenPort()), OptionalInt.of(MAX_UPLOAD_QUEUE),
                     metainfo == null ? OptionalLong.empty() : OptionalLong.of(metainfo.infoBytes().length),
                     Optional.empty());
@@ -369,17 +381,52 @@ final class TorrentSession {
         } else if (!have.isEmpty()) {
             peer.send(new PeerMessage.BitfieldBits(have.toWire()));
         }
+        grantAllowedFast(peer);
         if (unchokedCount() < engine.settings().uploadSlots() + 1) {
             nextRechokeNanos = now;
         }
+    }
+
+    /**
+     * BEP 6: tells a fast peer the pieces it may request while we choke it (the canonical set for
+     * its address, those of them we have; the rest when we get them), so a new peer gets its
+     * first pieces without waiting for an unchoke.
+     */
+    private void grantAllowedFast(PeerConnection peer) {
+        if (!peer.fast || peer.address.getAddress() == null) {
+            return;
+        }
+        peer.allowedFast = AllowedFastSet.of(peer.address.getAddress(), wireInfoHash, geometry.pieceCount(),
+                AllowedFastSet.DEFAULT_SIZE);
+        for (int piece : peer.allowedFast.pieces()) {
+            if (have.get(piece)) {
+                peer.send(new PeerMessage.AllowedFast(piece));
+            }
+        }
+    }
+
+    /** Whether to serve the peer's request for {@code piece} now: it is unchoked, or the piece is allowed fast (BEP 6). */
+    private static boolean mayServe(PeerConnection peer, int piece) {
+        return !peer.amChoking || (peer.allowedFast != null && peer.allowedFast.contains(piece));
     }
 
     private boolean tracked(PeerConnection peer) {
         return uploads.containsKey(peer);
     }
 
+    /** A peer another peer told us of (BEP 11): a candidate, while there are not too many. */
+    private void learned(InetSocketAddress address) {
+        if (connected.contains(address) || candidates.containsKey(address) || candidates.size() >= MAX_PEX_CANDIDATES
+                || (address.getAddress() != null && bans.isBanned(address.getAddress()))) {
+            return;
+        }
+        candidates.put(address, new Candidate(0, System.nanoTime()));
+        connectCandidates();
+    }
+
     void onClosed(PeerConnection peer, String reason) {
         peers.remove(peer);
+        pex.closed(peer);
         if (assembler != null) {
             peer.metadataPieces.forEach(assembler::abandoned);
         }
@@ -444,8 +491,10 @@ final class TorrentSession {
             return;
         }
         long now = System.nanoTime();
-        if (message instanceof PeerMessage.Piece piece) {
-            onPiece(peer, piece, now);
+        if (message instanceof PeerMessage.PieceView piece) {
+            onPiece(peer, piece.piece(), piece.begin(), piece.block(), now);
+        } else if (message instanceof PeerMessage.Piece piece) {
+            onPiece(peer, piece.piece(), piece.begin(), ByteBuffer.wrap(piece.block()), now);
         } else if (message instanceof PeerMessage.Request request) {
             onRequest(peer, request, now);
         } else if (message instanceof PeerMessage.Have h) {
@@ -517,8 +566,12 @@ final class TorrentSession {
             }
         } else if (message.extendedId() == UT_METADATA_ID) {
             onMetadataMessage(peer, message.payload());
+        } else if (message.extendedId() == PeerExchange.UT_PEX_ID && pex.isEnabled()) {
+            for (InetSocketAddress found : pex.received(message.payload(), completed)) {
+                learned(found);
+            }
         }
-        // other extended ids (ut_pex...) are not ours: BEP 10 lets us ignore them
+        // other extended ids are not ours: BEP 10 lets us ignore them
     }
 
     // ---- metadata (BEP 9) --------------------------------------------------------------------
@@ -613,6 +666,9 @@ final class TorrentSession {
 
     private void metadataReceived(Metainfo received) {
         metainfo = received;
+        if (received.isPrivate()) {
+            pex.disable(); // BEP 27; peers already told ut_pex is ours get their messages ignored
+        }
         assembler = null;
         handle.state = TorrentState.CHECKING;
         handle.emit(new TorrentEvent.MetadataReceived(received));
@@ -709,7 +765,7 @@ final class TorrentSession {
 
     /** Before the metadata, what a peer says about pieces is kept to be replayed; data is refused. */
     private void early(PeerConnection peer, PeerMessage message) throws WireException {
-        if (message instanceof PeerMessage.Piece) {
+        if (message instanceof PeerMessage.Piece || message instanceof PeerMessage.PieceView) {
             throw new WireException("piece data before we knew the torrent: never requested");
         }
         if (message instanceof PeerMessage.Request request) {
@@ -771,58 +827,88 @@ final class TorrentSession {
         }
     }
 
-    private void onPiece(PeerConnection peer, PeerMessage.Piece message, long now) throws WireException {
-        int piece = message.piece();
+    /** A block arrived: {@code bytes} (its remaining bytes) are copied where they belong before this returns. */
+    private void onPiece(PeerConnection peer, int piece, int begin, ByteBuffer bytes, long now) throws WireException {
         checkPiece(piece, "piece");
-        int length = message.block().length;
-        if (message.begin() % Block.LENGTH != 0 || length == 0 || (long) message.begin() + length > geometry.pieceLength(piece)) {
-            throw new WireException("piece " + piece + " block at " + message.begin() + " of " + length
+        int length = bytes.remaining();
+        if (begin % Block.LENGTH != 0 || length == 0 || (long) begin + length > geometry.pieceLength(piece)) {
+            throw new WireException("piece " + piece + " block at " + begin + " of " + length
                     + " bytes is not a block we request");
         }
-        Block block = new Block(piece, message.begin(), length);
+        Block block = new Block(piece, begin, length);
         if (!geometry.isBlock(block)) {
-            throw new WireException("piece " + piece + " block at " + message.begin() + " of " + length
+            throw new WireException("piece " + piece + " block at " + begin + " of " + length
                     + " bytes is not a block of this torrent");
         }
         peer.download.add(length);
         download.add(length);
         downloadedBytes += length;
         choker.received(peer, length, now);
-        BlockReceipt<PeerConnection> receipt = picker.blockReceived(peer, block, now);
+        BlockReceipt<BlockSource> receipt = picker.blockReceived(peer, block, now);
         switch (receipt.outcome()) {
-            case UNREQUESTED -> throw new WireException("piece " + piece + " block at " + message.begin()
+            case UNREQUESTED -> throw new WireException("piece " + piece + " block at " + begin
                     + " was never requested (BEP 6: close the connection)");
             case DUPLICATE -> {
                 fillRequests(peer);
                 return;
             }
-            case ACCEPTED -> {
-                byte[] data = pieceData.computeIfAbsent(piece, p -> new byte[geometry.pieceLength(p)]);
-                System.arraycopy(message.block(), 0, data, message.begin(), length);
-            }
-        }
-        for (PeerBlock<PeerConnection> cancel : receipt.cancels()) {
-            Block b = cancel.block();
-            cancel.peer().send(PeerMessage.Request.cancel(b.piece(), b.offset(), b.length()));
-        }
-        if (receipt.pieceComplete()) {
-            verify(piece);
+            case ACCEPTED -> keep(block, bytes, receipt);
         }
         fillRequests(peer);
     }
 
+    /**
+     * An accepted block ({@code bytes}' remaining bytes): copied into its piece, duplicates elsewhere
+     * cancelled, the piece verified once whole.
+     */
+    private void keep(Block block, ByteBuffer bytes, BlockReceipt<BlockSource> receipt) {
+        ByteBuffer data = pieceData.computeIfAbsent(block.piece(), p -> pieceBuffers.take(geometry.dataLength(p)));
+        data.put(block.offset(), bytes, bytes.position(), block.length());
+        for (PeerBlock<BlockSource> cancel : receipt.cancels()) {
+            cancel.peer().cancel(cancel.block());
+        }
+        if (receipt.pieceComplete()) {
+            verify(block.piece());
+        }
+    }
+
+    /** A block a web seed fetched (BEP 19): kept like a peer's, unless the picker no longer wanted it from there. */
+    void webSeedBlock(WebSeed seed, Block block, byte[] bytes, int from, long now) {
+        download.add(block.length());
+        downloadedBytes += block.length();
+        BlockReceipt<BlockSource> receipt = picker.blockReceived(seed, block, now);
+        if (receipt.outcome() == BlockReceipt.Outcome.ACCEPTED) {
+            keep(block, ByteBuffer.wrap(bytes, from, block.length()), receipt);
+        }
+    }
+
+    /** A web seed gave its requests back (it failed): peers may take them. */
+    void webSeedReleased() {
+        for (PeerConnection peer : peers) {
+            fillRequests(peer);
+        }
+    }
+
+    boolean isStopped() {
+        return stopped;
+    }
+
     private void verify(int piece) {
-        byte[] data = pieceData.remove(piece);
+        ByteBuffer data = pieceData.remove(piece);
+        int length = geometry.dataLength(piece); // storage hashes the unrequested rest (pad files, v2 gaps) as zeros
         verifying.add(piece);
         PieceStore target = store;
+        PieceBuffers buffers = pieceBuffers;
         engine.disk().execute(() -> {
             boolean ok;
             String failure = null;
             try {
-                ok = target.writePiece(piece, ByteBuffer.wrap(data));
+                ok = target.writePiece(piece, data.slice(0, length));
             } catch (IOException | RuntimeException e) {
                 ok = false;
                 failure = "cannot write piece " + piece + ": " + e.getMessage();
+            } finally {
+                buffers.give(data); // writePiece has hashed and written it, or refused it
             }
             boolean verified = ok;
             String error = failure;
@@ -847,6 +933,9 @@ final class TorrentSession {
             for (PeerConnection peer : peers) {
                 if (tracked(peer)) {
                     peer.send(new PeerMessage.Have(piece));
+                    if (peer.allowedFast != null && peer.allowedFast.contains(piece)) {
+                        peer.send(new PeerMessage.AllowedFast(piece));
+                    }
                     if (peer.amInterested && !picker.isInteresting(peer)) {
                         interested(peer, false, System.nanoTime());
                     }
@@ -856,9 +945,10 @@ final class TorrentSession {
                 complete();
             }
         } else {
-            PieceFailure<PeerConnection> failure = picker.pieceFailed(piece);
+            PieceFailure<BlockSource> failure = picker.pieceFailed(piece);
             handle.emit(new TorrentEvent.PieceFailed(piece));
-            Set<java.net.InetAddress> banned = bans.hashFailed(failure, p -> p.address.getAddress());
+            Set<java.net.InetAddress> banned = webSeeds.pieceFailed(failure) ? Set.of()
+                    : bans.hashFailed(failure, p -> ((PeerConnection) p).address.getAddress());
             for (PeerConnection peer : List.copyOf(peers)) {
                 if (peer.address.getAddress() != null && banned.contains(peer.address.getAddress())) {
                     handle.emit(new TorrentEvent.PeerBanned(peer.address, "sent data of piece " + piece
@@ -932,11 +1022,11 @@ final class TorrentSession {
             throw new WireException("request for bytes " + request.begin() + ".." + (request.begin() + request.length())
                     + " of piece " + piece + ", which has " + servableLength(piece));
         }
-        if (peer.amChoking || !have.get(piece) || queue.size() >= MAX_UPLOAD_QUEUE) {
+        if (!mayServe(peer, piece) || !have.get(piece) || queue.size() >= MAX_UPLOAD_QUEUE) {
             if (peer.fast) {
                 peer.send(PeerMessage.Request.reject(piece, request.begin(), request.length()));
             }
-            return; // BEP 3: requests from a choked peer are dropped
+            return; // BEP 3: requests from a choked peer are dropped, unless allowed fast (BEP 6)
         }
         queue.add(asked);
         serve(peer);
@@ -952,14 +1042,36 @@ final class TorrentSession {
         return metainfo.version() == MetainfoVersion.V2 ? metainfo.pieceLength() : geometry.pieceLength(piece);
     }
 
-    /** Reads queued blocks for the peer from storage while its socket and our disk have room. */
+    private boolean pastTheData(PeerMessage.Request request) {
+        return (long) request.begin() + request.length() > geometry.pieceLength(request.piece());
+    }
+
+    /**
+     * Queues the peer's requested blocks while its socket has room: on a plaintext connection as
+     * {@link StoredBlock}s the socket takes straight from the file (zero copy, on this thread, no
+     * disk-pool round trip per block); on an encrypted one read by the disk pool, since RC4 needs
+     * the bytes.
+     */
     private void serve(PeerConnection peer) {
         ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);
         if (queue == null) {
             return;
         }
+        if (!peer.isEncrypted()) {
+            long now = System.nanoTime();
+            while (!queue.isEmpty() && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && mayServe(peer, queue.peek().piece())
+                    && peer.isOpen() && !pastTheData(queue.peek())) {
+                PeerMessage.Request request = queue.poll();
+                peer.sendStored(store, request.piece(), request.begin(), request.length());
+                choker.sent(peer, request.length(), now);
+            }
+            if (queue.isEmpty() || !pastTheData(queue.peek())) {
+                return;
+            }
+            // a block across a v2 file's end: the disk pool reads it into zeros (see servableLength)
+        }
         while (!queue.isEmpty() && peer.pendingDiskReads < MAX_DISK_READS_PER_PEER
-                && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && !peer.amChoking && peer.isOpen()) {
+                && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && mayServe(peer, queue.peek().piece()) && peer.isOpen()) {
             PeerMessage.Request request = queue.poll();
             peer.pendingDiskReads++;
             PieceStore source = store;
@@ -985,12 +1097,17 @@ final class TorrentSession {
             fail(error);
             return;
         }
-        if (!peer.isOpen() || peer.amChoking) {
+        if (!peer.isOpen() || !mayServe(peer, request.piece())) {
             return;
         }
         peer.send(new PeerMessage.Piece(request.piece(), request.begin(), block));
         choker.sent(peer, block.length, System.nanoTime());
         serve(peer);
+    }
+
+    /** Storage failed while a connection sent a block from it: the torrent cannot go on. */
+    void storageFailed(String message) {
+        fail(message);
     }
 
     /** Payload bytes went to a peer's socket queue. */
@@ -1022,12 +1139,16 @@ final class TorrentSession {
                 peer.send(PeerMessage.Simple.CHOKE);
                 ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);
                 if (queue != null) {
-                    if (peer.fast) {
-                        for (PeerMessage.Request r : queue) {
+                    // allowed-fast requests stay (BEP 6); the others are dropped, and rejected for a fast peer
+                    queue.removeIf(r -> {
+                        if (mayServe(peer, r.piece())) {
+                            return false;
+                        }
+                        if (peer.fast) {
                             peer.send(PeerMessage.Request.reject(r.piece(), r.begin(), r.length()));
                         }
-                    }
-                    queue.clear();
+                        return true;
+                    });
                 }
             }
         }
@@ -1077,10 +1198,8 @@ final class TorrentSession {
         if (picker != null) {
             if (now - nextExpiryNanos >= 0) {
                 nextExpiryNanos = now + TimeUnit.SECONDS.toNanos(1);
-                for (StalledPeer<PeerConnection> stalled : picker.expireRequests(now)) {
-                    for (Block b : stalled.released()) {
-                        stalled.peer().send(PeerMessage.Request.cancel(b.piece(), b.offset(), b.length()));
-                    }
+                for (StalledPeer<BlockSource> stalled : picker.expireRequests(now)) {
+                    stalled.released().forEach(stalled.peer()::cancel);
                 }
                 for (PeerConnection peer : peers) {
                     fillRequests(peer);
@@ -1091,6 +1210,11 @@ final class TorrentSession {
                 rechoke(now);
             }
         }
+        if (webSeeds != null) {
+            webSeeds.tick(now);
+            handle.webSeeds = webSeeds.infos();
+        }
+        pex.tick(peers, java.time.Instant.now());
         handle.peers = List.copyOf(infos);
         handle.downloadRate = download.rate();
         handle.uploadRate = upload.rate();
@@ -1150,6 +1274,9 @@ final class TorrentSession {
             return;
         }
         stopped = true;
+        if (webSeeds != null) {
+            webSeeds.stop();
+        }
         for (PeerConnection peer : List.copyOf(peers)) {
             peer.close("torrent stopped");
         }

@@ -17,10 +17,23 @@ import java.nio.ByteBuffer;
 public final class MessageReader {
 
     private volatile MessageLimits limits;
+    private final boolean pieceViews;
     private long skipRemaining;
 
+    /** A reader whose {@code piece} messages own their bytes ({@link PeerMessage.Piece}). */
     public MessageReader(MessageLimits limits) {
+        this(limits, false);
+    }
+
+    /**
+     * @param pieceViews whether {@code piece} messages come as {@link PeerMessage.PieceView}s over
+     *                   the caller's buffer instead of copies: for a receiver that stores each block
+     *                   before reading on, as the session does (a 16 KiB array per block is the
+     *                   largest allocation of a download otherwise)
+     */
+    public MessageReader(MessageLimits limits, boolean pieceViews) {
         this.limits = limits;
+        this.pieceViews = pieceViews;
     }
 
     /** Tightens the bitfield limit once the metainfo (hence the piece count) is known. */
@@ -85,8 +98,7 @@ public final class MessageReader {
             case PeerMessage.ALLOWED_FAST -> new PeerMessage.AllowedFast(index(in, payload, "allowed fast"));
             case PeerMessage.BITFIELD -> new PeerMessage.BitfieldBits(copy(in, payload, payloadLength));
             case PeerMessage.REQUEST, PeerMessage.CANCEL, PeerMessage.REJECT_REQUEST -> request(in, id, payload);
-            case PeerMessage.PIECE -> new PeerMessage.Piece(index(in, payload, "piece"),
-                    offset(in, payload + 4, "piece"), copy(in, payload + 8, payloadLength - 8));
+            case PeerMessage.PIECE -> piece(in, payload, payloadLength - 8);
             case PeerMessage.PORT -> new PeerMessage.Port(in.getShort(payload) & 0xffff);
             case PeerMessage.EXTENDED -> new PeerMessage.Extended(in.get(payload) & 0xff,
                     copy(in, payload + 1, payloadLength - 1));
@@ -198,6 +210,15 @@ public final class MessageReader {
         }
         byte[] hashes = copy(in, payload + PeerMessage.HashMessage.HEADER, payloadLength - PeerMessage.HashMessage.HEADER);
         return new PeerMessage.HashMessage(id, root, fields[0], fields[1], fields[2], fields[3], hashes);
+    }
+
+    private PeerMessage piece(ByteBuffer in, int payload, int blockLength) throws WireException {
+        int piece = index(in, payload, "piece");
+        int begin = offset(in, payload + 4, "piece");
+        if (pieceViews) {
+            return new PeerMessage.PieceView(piece, begin, in.slice(payload + 8, blockLength).asReadOnlyBuffer());
+        }
+        return new PeerMessage.Piece(piece, begin, copy(in, payload + 8, blockLength));
     }
 
     private static int index(ByteBuffer in, int at, String what) throws WireException {

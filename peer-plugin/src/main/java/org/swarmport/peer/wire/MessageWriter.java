@@ -32,6 +32,8 @@ public final class MessageWriter {
             return 13;
         } else if (message instanceof PeerMessage.Piece p) {
             return 9 + p.block().length;
+        } else if (message instanceof PeerMessage.PieceView p) {
+            return 9 + p.block().remaining();
         } else if (message instanceof PeerMessage.Port) {
             return 3;
         } else if (message instanceof PeerMessage.Extended e) {
@@ -59,6 +61,8 @@ public final class MessageWriter {
             out.put((byte) r.kind()).putInt(r.piece()).putInt(r.begin()).putInt(r.length());
         } else if (message instanceof PeerMessage.Piece p) {
             out.put((byte) PeerMessage.PIECE).putInt(p.piece()).putInt(p.begin()).put(p.block());
+        } else if (message instanceof PeerMessage.PieceView p) {
+            out.put((byte) PeerMessage.PIECE).putInt(p.piece()).putInt(p.begin()).put(p.block().duplicate());
         } else if (message instanceof PeerMessage.Port p) {
             out.put((byte) PeerMessage.PORT).putShort((short) p.port());
         } else if (message instanceof PeerMessage.Extended e) {

@@ -130,6 +130,26 @@ public sealed interface PeerMessage {
         }
     }
 
+    /**
+     * A {@code piece} message as {@link MessageReader#read} cuts it when asked for views: {@code block}
+     * is a read-only view of the receive buffer, not a copy, so the receiver can put the bytes
+     * where they belong (the piece being assembled) with one copy instead of two. Valid only
+     * until the buffer is next compacted or read into: use it before asking for the next message.
+     */
+    record PieceView(int piece, int begin, java.nio.ByteBuffer block) implements PeerMessage {
+        /** The block's bytes, copied: a {@link Piece} that outlives the buffer. */
+        public Piece copy() {
+            byte[] bytes = new byte[block.remaining()];
+            block.get(block.position(), bytes);
+            return new Piece(piece, begin, bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "PieceView[" + piece + ", " + begin + ", " + block.remaining() + " bytes]";
+        }
+    }
+
     /** The sender's DHT port (BEP 5); read so that it is not an unknown message, otherwise unused. */
     record Port(int port) implements PeerMessage {
     }

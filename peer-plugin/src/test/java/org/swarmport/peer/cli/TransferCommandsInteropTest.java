@@ -26,11 +26,13 @@ class TransferCommandsInteropTest {
     }
 
     /** A torrent made by our {@code create} of fresh multi-file content under {@code work}. */
-    private Path release() {
+    private Path release(String... options) {
         Path torrent = work.resolve("release.torrent");
         try {
-            Cli.run("create", CreateCommandTest.multiFileContent(work).toString(), "-o", torrent.toString(), "-p", "16K")
-                    .expect(ExitStatus.OK, "");
+            List<String> args = new java.util.ArrayList<>(List.of("create", CreateCommandTest.multiFileContent(work).toString(),
+                    "-o", torrent.toString(), "-p", "16K"));
+            args.addAll(List.of(options));
+            Cli.run(args.toArray(String[]::new)).expect(ExitStatus.OK, "");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -53,6 +55,26 @@ class TransferCommandsInteropTest {
             int port = Integer.parseInt(seed.awaitLine("READY ", 60).split(" ")[1]);
             Cli.run("download", torrent.toString(), "-d", work.resolve("downloads").toString(), "--bind", "127.0.0.1",
                     "--port", "0", "--peer", "127.0.0.1:" + port, "--timeout", "60", "-q").expect(ExitStatus.OK, "");
+        }
+        assertSameRelease(work.resolve("downloads"));
+    }
+
+    @Test
+    void downloadFromAMagnetLinkFetchingTheMetadataFromALibtorrentSeed_BEP9() throws Exception {
+        RealTools.requireLibtorrent();
+        // v1: a v2 file larger than a piece needs piece layers, which are not metadata (README)
+        Path torrent = release("--meta-version", "v1");
+        String hash = org.swarmport.peer.metainfo.MetainfoParser.parse(Files.readAllBytes(torrent)).infoHashV1()
+                .orElseThrow().hex();
+        try (RealPeer seed = RealPeer.start(List.of(RealTools.PYTHON, script("/interop/libtorrent-peer.py"), "seed",
+                torrent.toString(), work.toString()), work.resolve("libtorrent.log"))) {
+            int port = Integer.parseInt(seed.awaitLine("READY ", 60).split(" ")[1]);
+            // the peer in the link itself (x.pe), as a magnet link copied from a site might carry it
+            Cli result = Cli.run("download", "magnet:?xt=urn:btih:" + hash + "&dn=release&x.pe=127.0.0.1:" + port,
+                    "-d", work.resolve("downloads").toString(), "--bind", "127.0.0.1", "--port", "0", "--timeout", "60",
+                    "-q").expect(ExitStatus.OK, "");
+            org.junit.jupiter.api.Assertions.assertTrue(result.out().contains("fetching the metadata of release"),
+                    result.out());
         }
         assertSameRelease(work.resolve("downloads"));
     }

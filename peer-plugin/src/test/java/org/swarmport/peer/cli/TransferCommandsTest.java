@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.swarmport.peer.session.WebSeedInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,9 +109,29 @@ class TransferCommandsTest {
     }
 
     @Test
-    void magnetLinkIsRefusedWithAReasonNotAMissingFile() {
-        Cli.run("download", "magnet:?xt=urn:btih:b6401410cae8917a1b3aff7f10763424785a9f60")
-                .expect(ExitStatus.FAILURE, "swarmport-peer download: magnet links are not supported yet: give a .torrent file");
+    void aMagnetLinkIsForDownloadOnlyAndABadOneIsAUsageError_BEP9() {
+        Cli.run("seed", "magnet:?xt=urn:btih:b6401410cae8917a1b3aff7f10763424785a9f60").expect(ExitStatus.FAILURE,
+                "swarmport-peer seed: a magnet link does not hold the torrent this command needs: give a .torrent file");
+        Cli.run("download", "magnet:?xt=urn:btih:b6401410cae8917a1b3aff7f1076342478", "-d", work.toString())
+                .expect(ExitStatus.USAGE, "swarmport-peer download: not a valid magnet link: ");
+    }
+
+    @Test
+    void theProgressLineShowsWebSeedsWithTheirRateAndTheFailedOnes_BEP19() {
+        assertEquals("", RunningTorrent.webSeeds(java.util.List.of()));
+        WebSeedInfo active = new WebSeedInfo("http://a/", WebSeedInfo.State.ACTIVE, 1536 * 1024, 10, 0, Optional.empty());
+        WebSeedInfo waiting = new WebSeedInfo("http://b/", WebSeedInfo.State.BACKING_OFF, 0, 0, 2, Optional.of("404"));
+        WebSeedInfo dropped = new WebSeedInfo("http://c/", WebSeedInfo.State.DROPPED, 0, 0, 0, Optional.of("bad"));
+        assertEquals("  1 web seed " + ByteSize.format(1536 * 1024) + "/s", RunningTorrent.webSeeds(java.util.List.of(active)));
+        assertEquals("  3 web seeds " + ByteSize.format(1536 * 1024) + "/s, 1 waiting, 1 dropped",
+                RunningTorrent.webSeeds(java.util.List.of(active, waiting, dropped)));
+    }
+
+    @Test
+    void aMagnetLinkWithoutPeersEndsAtTheTimeoutWithoutMetadata_BEP9() {
+        Cli.run("download", "magnet:?xt=urn:btih:b6401410cae8917a1b3aff7f10763424785a9f60&dn=nothing", "-d",
+                work.toString(), "--bind", "127.0.0.1", "--port", "0", "--timeout", "1", "-q")
+                .expect(ExitStatus.FAILURE, "swarmport-peer download: no metadata after 1 s");
     }
 
     @Test

@@ -191,4 +191,35 @@ class MessageReaderTest {
     void keepAliveIsTheSharedInstance() throws Exception {
         assertSame(PeerMessage.KeepAlive.INSTANCE, reader().read(ByteBuffer.allocate(4)));
     }
+
+    @Test
+    void pieceViewsShowTheReceivedBlockWithoutCopyingIt_BEP3() throws Exception {
+        ByteBuffer in = ByteBuffer.allocateDirect(64);
+        in.put(MessageWriter.toBytes(new PeerMessage.Piece(4, 32768, new byte[] {1, 2, 3})));
+        in.put(MessageWriter.toBytes(PeerMessage.Simple.UNCHOKE)).flip();
+        MessageReader reader = new MessageReader(MessageLimits.forPieces(12), true);
+
+        PeerMessage.PieceView view = (PeerMessage.PieceView) reader.read(in);
+        assertEquals(new PeerMessage.Piece(4, 32768, new byte[] {1, 2, 3}), view.copy());
+        assertTrue(view.block().isReadOnly());
+        in.put(13, (byte) 9); // the block's first byte, in the connection's buffer
+        assertEquals(9, view.block().get(0), "a view, not a copy");
+        assertSame(PeerMessage.Simple.UNCHOKE, reader.read(in), "the view consumed exactly the piece message");
+    }
+
+    @Test
+    void pieceViewsAreCheckedLikeCopies_BEP3() {
+        ByteBuffer in = ByteBuffer.allocate(5).putInt(9 + 16385).put((byte) 7).flip();
+        WireException e = assertThrows(WireException.class,
+                () -> new MessageReader(MessageLimits.forPieces(12), true).read(in));
+        assertEquals("piece block of 16385 bytes exceeds the limit of 16384", e.getMessage());
+    }
+
+    @Test
+    void aPieceViewWritesTheSameBytesAsThePieceItShows() {
+        PeerMessage.Piece piece = new PeerMessage.Piece(2, 16384, new byte[] {5, 6, 7, 8});
+        PeerMessage.PieceView view = new PeerMessage.PieceView(2, 16384, ByteBuffer.wrap(piece.block()));
+        assertEquals(java.util.Arrays.toString(MessageWriter.toBytes(piece)), java.util.Arrays.toString(MessageWriter.toBytes(view)));
+        assertEquals(4, view.block().remaining(), "writing does not consume the view");
+    }
 }
