@@ -9,8 +9,10 @@ Listens on 127.0.0.1 on an ephemeral port, TCP only, with DHT, LSD, UPnP and NAT
 complete and checked, and errors on stderr. --peer makes libtorrent connect to that peer
 itself (connect_peer). The line "peers" on stdin prints "PEERS ip:port:source ..." (the
 connected peers and how libtorrent learned of them); --no-pex leaves out the ut_pex plugin. Runs until the download is done (unless
---stay), stdin closes, or the timeout passes.
+--stay), stdin closes, or the timeout passes. With LT_LOG=1 in the environment every libtorrent
+alert (peer logs included) goes to stderr, which the tests quote when they fail.
 """
+import os
 import select
 import sys
 import time
@@ -52,7 +54,8 @@ def main():
         "out_enc_policy": policy, "in_enc_policy": policy,
         "allowed_enc_level": lt.enc_level.rc4 if encryption == "forced" else lt.enc_level.both,
         "prefer_rc4": encryption == "forced",
-        "alert_mask": lt.alert.category_t.error_notification | lt.alert.category_t.status_notification,
+        "alert_mask": lt.alert.category_t.all_categories if os.environ.get("LT_LOG")
+        else lt.alert.category_t.error_notification | lt.alert.category_t.status_notification,
     }
     if pex:
         ses = lt.session(settings)
@@ -97,7 +100,9 @@ def main():
                 print("PEERS " + " ".join("%s:%d:%d" % (p.ip[0], p.ip[1], p.source)
                                           for p in handle.get_peer_info()), flush=True)
         for alert in ses.pop_alerts():
-            if isinstance(alert, (lt.torrent_error_alert, lt.file_error_alert)):
+            if os.environ.get("LT_LOG"):
+                print("alert: " + alert.message(), file=sys.stderr, flush=True)
+            elif isinstance(alert, (lt.torrent_error_alert, lt.file_error_alert)):
                 print("libtorrent: " + alert.message(), file=sys.stderr, flush=True)
         status = handle.status()
         if mode == "download" and not done and status.is_seeding:

@@ -3,8 +3,10 @@ package org.swarmport.peer.metainfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,8 @@ public final class MetainfoParser {
 
     private final byte[] data;
     private final MetainfoLimits limits;
+    /** When not null, piece layers are not required but listed here (root → piece count). */
+    private Map<PiecesRoot, Integer> layersPending;
 
     private MetainfoParser(byte[] data, MetainfoLimits limits) {
         this.data = data;
@@ -63,7 +67,34 @@ public final class MetainfoParser {
      */
     public static Metainfo parseInfo(byte[] info, List<List<String>> trackerTiers, List<String> webSeeds)
             throws MetainfoException {
-        BEncoder torrent = new BEncoder(info.length + 256)
+        return parseInfo(info, trackerTiers, webSeeds, Map.of());
+    }
+
+    /**
+     * {@link #parseInfo(byte[], List, List)} with the {@code piece layers} a v2 or hybrid torrent
+     * needs, fetched from peers (BEP 52 hash requests), keyed by pieces root: they go into the
+     * synthetic file, where the usual rules check each against its root.
+     */
+    public static Metainfo parseInfo(byte[] info, List<List<String>> trackerTiers, List<String> webSeeds,
+            Map<PiecesRoot, byte[]> pieceLayers) throws MetainfoException {
+        return parse(synthetic(info, trackerTiers, webSeeds, pieceLayers));
+    }
+
+    /**
+     * The piece layers a bare info dictionary needs before it is a usable torrent; none for a v1
+     * dictionary and for one whose files all fit in a piece. Every other rule of
+     * {@link #parse(byte[])} applies, so a dictionary that would fail for another reason fails here.
+     */
+    public static PieceLayersNeeded missingPieceLayers(byte[] info) throws MetainfoException {
+        MetainfoParser parser = new MetainfoParser(synthetic(info, List.of(), List.of(), Map.of()), MetainfoLimits.DEFAULT);
+        parser.layersPending = new LinkedHashMap<>();
+        Metainfo parsed = parser.parse();
+        return new PieceLayersNeeded(parsed.pieceLength(), parser.layersPending);
+    }
+
+    private static byte[] synthetic(byte[] info, List<List<String>> trackerTiers, List<String> webSeeds,
+            Map<PiecesRoot, byte[]> pieceLayers) {
+        BEncoder torrent = new BEncoder(info.length + 256 + pieceLayers.values().stream().mapToInt(l -> l.length + 40).sum())
                 .beginDictionary();
         if (!trackerTiers.isEmpty()) {
             torrent.string("announce-list").beginList();
@@ -75,12 +106,22 @@ public final class MetainfoParser {
             torrent.end();
         }
         torrent.string("info").encoded(info, 0, info.length);
+        if (!pieceLayers.isEmpty()) {
+            // bencoded dictionary keys are sorted as raw bytes
+            List<PiecesRoot> roots = new ArrayList<>(pieceLayers.keySet());
+            roots.sort((a, b) -> Arrays.compareUnsigned(a.bytes(), b.bytes()));
+            torrent.string("piece layers").beginDictionary();
+            for (PiecesRoot root : roots) {
+                torrent.string(root.bytes()).string(pieceLayers.get(root));
+            }
+            torrent.end();
+        }
         if (!webSeeds.isEmpty()) {
             torrent.string("url-list").beginList();
             webSeeds.forEach(torrent::string);
             torrent.end();
         }
-        return parse(torrent.end().toByteArray());
+        return torrent.end().toByteArray();
     }
 
     private Metainfo parse() throws MetainfoException {
@@ -122,7 +163,16 @@ public final class MetainfoParser {
                 files = v2.files();
                 pieceCount = v2.pieceCount();
             }
-            layers = pieceLayers(root, files, pieceLength);
+            if (layersPending != null) {
+                for (FileEntry file : files) {
+                    if (FileTree.needsPieceLayer(file, pieceLength)) {
+                        layersPending.putIfAbsent(file.piecesRoot().orElseThrow(),
+                                (int) ((file.length() + pieceLength - 1) / pieceLength));
+                    }
+                }
+            } else {
+                layers = pieceLayers(root, files, pieceLength);
+            }
         }
         checkPaths(files);
         long content = files.stream().filter(file -> !file.padding()).mapToLong(FileEntry::length).sum();

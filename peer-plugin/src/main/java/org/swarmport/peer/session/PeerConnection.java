@@ -59,6 +59,8 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     final SocketChannel channel;
     final InetSocketAddress address;
     final boolean outgoing;
+    /** Whether our handshake carried the v2 bit (BEP 52), which makes libtorrent take hash requests. */
+    boolean announcedV2;
 
     private SelectionKey key;
     private Phase phase;
@@ -174,7 +176,8 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
         key.interestOps(SelectionKey.OP_READ);
         connectedNanos = System.nanoTime();
         handshakeSent = true;
-        byte[] ours = Handshake.of(torrent.wireInfoHash(), engine.peerId(), true, true).toBytes();
+        announcedV2 = torrent.hasV2();
+        byte[] ours = Handshake.of(torrent.wireInfoHash(), engine.peerId(), true, true, announcedV2).toBytes();
         mse = MseHandshake.initiator(torrent.wireInfoHash(), policy, ours);
         negotiated();
     }
@@ -223,7 +226,8 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     private void sendHandshake() throws IOException {
         handshakeSent = true;
         ByteBuffer hs = ByteBuffer.allocate(Handshake.LENGTH);
-        Handshake.of(torrent.wireInfoHash(), engine.peerId(), true, true).write(hs);
+        announcedV2 = torrent.hasV2();
+        Handshake.of(torrent.wireInfoHash(), engine.peerId(), true, true, announcedV2).write(hs);
         enqueue(hs.flip());
         flush();
     }

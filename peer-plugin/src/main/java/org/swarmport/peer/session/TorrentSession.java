@@ -30,6 +30,12 @@ import org.swarmport.peer.metadata.MetadataException;
 import org.swarmport.peer.metadata.MetadataMessage;
 import org.swarmport.peer.metainfo.InfoHash;
 import org.swarmport.peer.metainfo.Metainfo;
+import org.swarmport.peer.metainfo.MetainfoException;
+import org.swarmport.peer.metainfo.MetainfoParser;
+import org.swarmport.peer.metainfo.MetainfoVersion;
+import org.swarmport.peer.metainfo.PieceLayerProof;
+import org.swarmport.peer.metainfo.PieceLayersNeeded;
+import org.swarmport.peer.metainfo.PiecesRoot;
 import org.swarmport.peer.swarm.AllowedFastSet;
 import org.swarmport.peer.swarm.BanList;
 import org.swarmport.peer.swarm.Block;
@@ -93,9 +99,13 @@ final class TorrentSession {
     private Metainfo metainfo;
     private final MagnetLink magnet;
     private MetadataAssembler assembler;
+    /** A v2 or hybrid magnet's verified info dictionary while its piece layers are fetched (BEP 52). */
+    private byte[] infoAwaitingLayers;
+    private PieceLayerFetch<PeerConnection> layerFetch;
     private List<PeerSource> sources = List.of();
     private final Path directory;
     private final byte[] wireInfoHash;
+    private final boolean wireIsV2;
     private final TorrentHandle handle;
     private final SplittableRandom random = new SplittableRandom();
 
@@ -147,7 +157,13 @@ final class TorrentSession {
         this.directory = directory;
         InfoHash best = metainfo != null ? metainfo.infoHashV1().orElse(metainfo.bestInfoHash())
                 : magnet.infoHashV1().orElse(magnet.bestInfoHash());
-        this.wireInfoHash = best.truncated();
+        // A magnet link with a v2 hash greets peers with it (truncated): its metadata may lack
+        // piece layers, and only a v2 connection takes hash requests (BEP 52). libtorrent makes a
+        // connection v2 when the handshake, or the MSE stream key, names the v2 hash; an upgrade
+        // bit beside a v1 hash is not enough once MSE has matched the v1 hash.
+        InfoHash wire = metainfo == null ? magnet.infoHashV2().orElse(best) : best;
+        this.wireInfoHash = wire.truncated();
+        this.wireIsV2 = wire.version() == InfoHash.Version.V2;
         this.pex = new PeerExchange(metainfo != null && metainfo.isPrivate(), engine.listenPort(),
                 engine.settings().bindAddress());
         this.handle = new TorrentHandle(this, best,
@@ -254,6 +270,12 @@ final class TorrentSession {
         return wireInfoHash.clone();
     }
 
+    /** Whether the torrent has a v2 info-hash, so that our handshake announces v2 (BEP 52). */
+    boolean hasV2() {
+        return metainfo != null ? metainfo.infoHashV2().isPresent()
+                : infoAwaitingLayers != null || magnet.infoHashV2().isPresent();
+    }
+
     MessageLimits messageLimits() {
         return metainfo == null ? MessageLimits.beforeMetadata() : MessageLimits.forPieces(metainfo.pieceCount());
     }
@@ -349,6 +371,7 @@ final class TorrentSession {
         if (store != null) {
             greet(peer);
         }
+        askPieceLayers(peer);
     }
 
     /** Tells the peer what we have (BEP 3 bitfield, or BEP 6 have all / have none) and starts tracking it. */
@@ -414,6 +437,9 @@ final class TorrentSession {
             peer.metadataPieces.forEach(assembler::abandoned);
         }
         peer.metadataPieces.clear();
+        if (layerFetch != null) {
+            layerFetch.abandoned(peer);
+        }
         connected.remove(peer.address);
         if (tracked(peer)) {
             uploads.remove(peer);
@@ -456,6 +482,10 @@ final class TorrentSession {
         LOG.finest(() -> peer + " -> " + message);
         if (message instanceof PeerMessage.Extended extended) {
             onExtended(peer, extended);
+            return;
+        }
+        if (message instanceof PeerMessage.HashMessage hashes) {
+            onHashMessage(peer, hashes);
             return;
         }
         if (message == PeerMessage.KeepAlive.INSTANCE || message instanceof PeerMessage.Unknown
@@ -555,7 +585,7 @@ final class TorrentSession {
     /** A peer that can send metadata: make sure it has requests for missing pieces. */
     private void fetchMetadata(PeerConnection peer) throws WireException {
         ExtensionHandshake ext = peer.peerExtensions;
-        if (ext == null || ext.idOf(UT_METADATA).isEmpty() || peer.metadataRefused) {
+        if (ext == null || ext.idOf(UT_METADATA).isEmpty() || peer.metadataRefused || infoAwaitingLayers != null) {
             return;
         }
         if (assembler == null) {
@@ -621,8 +651,14 @@ final class TorrentSession {
             }
             if (complete) {
                 try {
-                    metadataReceived(assembler.metainfo(magnet.trackerTiers(), magnet.webSeeds()));
-                } catch (MetadataException e) {
+                    PieceLayersNeeded layers = MetainfoParser.missingPieceLayers(assembler.verifiedInfo());
+                    if (layers.isEmpty()) {
+                        metadataReceived(assembler.metainfo(magnet.trackerTiers(), magnet.webSeeds()));
+                    } else {
+                        fetchPieceLayers(assembler.verifiedInfo(), layers);
+                        return;
+                    }
+                } catch (MetadataException | MetainfoException e) {
                     LOG.info(() -> "metadata from peers did not verify, fetching again: " + e.getMessage());
                 }
             }
@@ -643,6 +679,94 @@ final class TorrentSession {
         handle.state = TorrentState.CHECKING;
         handle.emit(new TorrentEvent.MetadataReceived(received));
         openStore();
+    }
+
+    // ---- piece layers (BEP 52 hash transfer) --------------------------------------------------
+
+    /**
+     * A v2 or hybrid magnet's info dictionary came without the piece layers of its larger files:
+     * ask peers that speak v2 for them before the torrent can start.
+     */
+    private void fetchPieceLayers(byte[] info, PieceLayersNeeded needed) {
+        if (!wireIsV2) {
+            // our connections are v1 ones: no peer would answer a hash request on them
+            fail("this torrent is v2 (or hybrid) and its metadata has no piece layers; add it by a magnet link"
+                    + " with its v2 hash (xt=urn:btmh:...) or by its .torrent file");
+            return;
+        }
+        infoAwaitingLayers = info;
+        assembler = null;
+        layerFetch = new PieceLayerFetch<>(needed.piecesPerRoot(), needed.pieceLength());
+        LOG.fine(() -> "metadata received; fetching the piece layers of " + needed.piecesPerRoot().size() + " files");
+        for (PeerConnection peer : List.copyOf(peers)) {
+            askPieceLayers(peer);
+        }
+    }
+
+    /**
+     * Whether {@code peer} takes hash requests: libtorrent drops a connection that sends one
+     * unless it is v2 on its side, which it is when the handshake (or MSE's stream key) named the
+     * v2 info-hash, as ours does for a magnet link with one.
+     */
+    private boolean speaksV2(PeerConnection peer) {
+        return wireIsV2 && peer.phase() == PeerConnection.Phase.ACTIVE;
+    }
+
+    private void askPieceLayers(PeerConnection peer) {
+        if (layerFetch == null || !speaksV2(peer)) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (Optional<PeerMessage.HashMessage> next = layerFetch.next(peer, now); next.isPresent();
+                next = layerFetch.next(peer, now)) {
+            peer.send(next.get());
+        }
+    }
+
+    private void onHashMessage(PeerConnection peer, PeerMessage.HashMessage message) {
+        if (message.kind() == PeerMessage.HASH_REQUEST) {
+            peer.send(pieceLayerAnswer(message));
+            return;
+        }
+        if (layerFetch == null) {
+            return; // late: the layers are complete
+        }
+        if (message.kind() == PeerMessage.HASH_REJECT) {
+            layerFetch.rejected(peer, message);
+        } else if (layerFetch.accept(peer, message) == PieceLayerFetch.Outcome.INVALID) {
+            ban(peer, "piece hashes that do not prove to their pieces root (BEP 52)");
+        }
+        if (layerFetch.isComplete()) {
+            pieceLayersReceived();
+        } else {
+            for (PeerConnection other : List.copyOf(peers)) {
+                askPieceLayers(other);
+            }
+        }
+    }
+
+    /** Hashes from a piece layer we hold, or a refusal: we keep no block hashes (layer 0 of a larger piece). */
+    private PeerMessage.HashMessage pieceLayerAnswer(PeerMessage.HashMessage request) {
+        if (metainfo == null || request.baseLayer() != PieceLayerProof.baseLayer(metainfo.pieceLength())) {
+            return request.reject();
+        }
+        return metainfo.pieceLayer(PiecesRoot.of(request.piecesRoot()))
+                .flatMap(layer -> PieceLayerProof.answer(layer, metainfo.pieceLength(), request.index(),
+                        request.length(), request.proofLayers()))
+                .map(request::answer).orElseGet(request::reject);
+    }
+
+    private void pieceLayersReceived() {
+        byte[] info = infoAwaitingLayers;
+        Map<PiecesRoot, byte[]> layers = layerFetch.layers();
+        infoAwaitingLayers = null;
+        layerFetch = null;
+        try {
+            metadataReceived(MetainfoParser.parseInfo(info, magnet.trackerTiers(), magnet.webSeeds(), layers));
+        } catch (MetainfoException e) {
+            // every layer was proven to its root, so this is a defect of the dictionary itself
+            fail("the metadata and its piece layers are not a usable torrent: " + e.getMessage());
+        }
     }
 
     /** Before the metadata, what a peer says about pieces is kept to be replayed; data is refused. */
@@ -901,9 +1025,9 @@ final class TorrentSession {
         if (request.length() > PeerMessage.BLOCK_LENGTH) {
             throw new WireException("request for " + request.length() + " bytes, more than a 16 KiB block");
         }
-        if ((long) request.begin() + request.length() > geometry.pieceLength(piece)) {
+        if ((long) request.begin() + request.length() > servableLength(piece)) {
             throw new WireException("request for bytes " + request.begin() + ".." + (request.begin() + request.length())
-                    + " of piece " + piece + ", which has " + geometry.pieceLength(piece));
+                    + " of piece " + piece + ", which has " + servableLength(piece));
         }
         if (!mayServe(peer, piece) || !have.get(piece) || queue.size() >= MAX_UPLOAD_QUEUE) {
             if (peer.fast) {
@@ -913,6 +1037,20 @@ final class TorrentSession {
         }
         queue.add(asked);
         serve(peer);
+    }
+
+    /**
+     * How many bytes of {@code piece} a peer may ask for. In a v2 torrent every file ends on a
+     * piece boundary (BEP 52), and libtorrent models the gap as a pad file and asks for whole
+     * blocks across a file's end (the leaves of its tree are whole 16 KiB blocks, zero-filled);
+     * we answer those bytes as zeros. A hybrid's pad files are real, so its pieces are exact.
+     */
+    private long servableLength(int piece) {
+        return metainfo.version() == MetainfoVersion.V2 ? metainfo.pieceLength() : geometry.pieceLength(piece);
+    }
+
+    private boolean pastTheData(PeerMessage.Request request) {
+        return (long) request.begin() + request.length() > geometry.pieceLength(request.piece());
     }
 
     /**
@@ -929,12 +1067,15 @@ final class TorrentSession {
         if (!peer.isEncrypted()) {
             long now = System.nanoTime();
             while (!queue.isEmpty() && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && mayServe(peer, queue.peek().piece())
-                    && peer.isOpen()) {
+                    && peer.isOpen() && !pastTheData(queue.peek())) {
                 PeerMessage.Request request = queue.poll();
                 peer.sendStored(store, request.piece(), request.begin(), request.length());
                 choker.sent(peer, request.length(), now);
             }
-            return;
+            if (queue.isEmpty() || !pastTheData(queue.peek())) {
+                return;
+            }
+            // a block across a v2 file's end: the disk pool reads it into zeros (see servableLength)
         }
         while (!queue.isEmpty() && peer.pendingDiskReads < MAX_DISK_READS_PER_PEER
                 && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && mayServe(peer, queue.peek().piece()) && peer.isOpen()) {
@@ -945,7 +1086,9 @@ final class TorrentSession {
                 byte[] block = new byte[request.length()];
                 String error = null;
                 try {
-                    source.read(request.piece(), request.begin(), ByteBuffer.wrap(block));
+                    // past a v2 file's end (its tail padding, see servableLength) the block stays zeros
+                    int data = (int) Math.max(0, Math.min(block.length, geometry.pieceLength(request.piece()) - request.begin()));
+                    source.read(request.piece(), request.begin(), ByteBuffer.wrap(block, 0, data));
                 } catch (IOException | RuntimeException e) {
                     error = "cannot read piece " + request.piece() + ": " + e.getMessage();
                 }

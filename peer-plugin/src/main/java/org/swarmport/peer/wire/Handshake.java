@@ -10,9 +10,11 @@ import java.util.HexFormat;
  * string {@code "BitTorrent protocol"}, eight reserved bytes that announce extensions, the
  * 20-byte info-hash of the torrent (a v2 hash truncated, BEP 52) and the sender's peer id.
  *
- * <p>Two reserved bits matter here: {@code reserved[7] & 0x04}, the fast extension (BEP 6), and
- * {@code reserved[5] & 0x10}, the extension protocol (BEP 10). Other bits are kept as received so
- * that nothing a peer announces is lost, but not interpreted.
+ * <p>Three reserved bits matter here: {@code reserved[7] & 0x04}, the fast extension (BEP 6),
+ * {@code reserved[5] & 0x10}, the extension protocol (BEP 10), and {@code reserved[7] & 0x10}, the
+ * v2 upgrade of a hybrid torrent (BEP 52: the sender speaks v2, hash transfer included, though it
+ * greeted with the v1 info-hash). Other bits are kept as received so that nothing a peer
+ * announces is lost, but not interpreted.
  */
 public final class Handshake {
 
@@ -36,6 +38,11 @@ public final class Handshake {
 
     /** Our handshake for {@code infoHash} (20 bytes), announcing the fast and extension protocols. */
     public static Handshake of(byte[] infoHash, byte[] peerId, boolean fast, boolean extensions) {
+        return of(infoHash, peerId, fast, extensions, false);
+    }
+
+    /** The same, also announcing v2 ({@code reserved[7] & 0x10}) for a torrent that has a v2 info-hash. */
+    public static Handshake of(byte[] infoHash, byte[] peerId, boolean fast, boolean extensions, boolean v2) {
         checkLength("info-hash", infoHash);
         checkLength("peer id", peerId);
         byte[] reserved = new byte[8];
@@ -44,6 +51,9 @@ public final class Handshake {
         }
         if (extensions) {
             reserved[5] |= 0x10;
+        }
+        if (v2) {
+            reserved[7] |= 0x10;
         }
         return new Handshake(reserved, infoHash.clone(), peerId.clone());
     }
@@ -122,6 +132,11 @@ public final class Handshake {
     /** BEP 10 extension protocol: {@code reserved[5] & 0x10}. */
     public boolean supportsExtensions() {
         return (reserved[5] & 0x10) != 0;
+    }
+
+    /** BEP 52 v2 upgrade: {@code reserved[7] & 0x10}. */
+    public boolean supportsV2() {
+        return (reserved[7] & 0x10) != 0;
     }
 
     public byte[] reserved() {

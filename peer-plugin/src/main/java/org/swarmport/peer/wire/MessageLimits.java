@@ -19,6 +19,13 @@ public record MessageLimits(int maxBitfieldBytes, int maxBlockLength, int maxExt
 
     public static final int DEFAULT_EXTENDED = 1 << 20;
 
+    /**
+     * Hashes in one BEP 52 {@code hashes} message: a request covers at most 8,192 (libtorrent's
+     * bound too: a 128 MiB piece's leaves), plus at most 32 proof layers' uncles. 262 KiB, below
+     * the extended-message bound, so it never raises what a peer can make us buffer.
+     */
+    public static final int MAX_HASHES = 8192 + 32;
+
     public MessageLimits {
         if (maxBitfieldBytes < 0 || maxBlockLength < 1 || maxExtendedLength < 1 || maxUnknownLength < 0) {
             throw new IllegalArgumentException("limits must be positive");
@@ -38,6 +45,7 @@ public record MessageLimits(int maxBitfieldBytes, int maxBlockLength, int maxExt
 
     /** The largest length prefix these limits let through for a buffered message (id byte included). */
     public int maxBufferedLength() {
-        return 1 + Math.max(Math.max(maxBitfieldBytes, 8 + maxBlockLength), 1 + maxExtendedLength);
+        return 1 + Math.max(Math.max(maxBitfieldBytes, 8 + maxBlockLength),
+                Math.max(1 + maxExtendedLength, PeerMessage.HashMessage.HEADER + 32 * MAX_HASHES));
     }
 }

@@ -102,6 +102,8 @@ public final class MessageReader {
             case PeerMessage.PORT -> new PeerMessage.Port(in.getShort(payload) & 0xffff);
             case PeerMessage.EXTENDED -> new PeerMessage.Extended(in.get(payload) & 0xff,
                     copy(in, payload + 1, payloadLength - 1));
+            case PeerMessage.HASH_REQUEST, PeerMessage.HASHES, PeerMessage.HASH_REJECT ->
+                    hashMessage(in, id, payload, payloadLength);
             default -> throw new IllegalStateException("id " + id + " is known but not decoded");
         };
     }
@@ -128,6 +130,17 @@ public final class MessageReader {
             case PeerMessage.HAVE, PeerMessage.SUGGEST_PIECE, PeerMessage.ALLOWED_FAST -> exact(id, length, 5);
             case PeerMessage.REQUEST, PeerMessage.CANCEL, PeerMessage.REJECT_REQUEST -> exact(id, length, 13);
             case PeerMessage.PORT -> exact(id, length, 3);
+            case PeerMessage.HASH_REQUEST, PeerMessage.HASH_REJECT -> exact(id, length, 1 + PeerMessage.HashMessage.HEADER);
+            case PeerMessage.HASHES -> {
+                long hashBytes = length - 1 - PeerMessage.HashMessage.HEADER;
+                if (hashBytes < 0 || hashBytes % 32 != 0) {
+                    throw new WireException("hashes message of length " + length + " is not a 48-byte header and whole hashes");
+                }
+                if (hashBytes / 32 > MessageLimits.MAX_HASHES) {
+                    throw new WireException("hashes message with " + hashBytes / 32 + " hashes exceeds the limit of "
+                            + MessageLimits.MAX_HASHES);
+                }
+            }
             case PeerMessage.BITFIELD -> {
                 if (length - 1 > limits.maxBitfieldBytes()) {
                     throw new WireException("bitfield of " + (length - 1) + " bytes exceeds the limit of "
@@ -169,7 +182,7 @@ public final class MessageReader {
 
     private static boolean isKnown(int id) {
         return id <= PeerMessage.PORT || (id >= PeerMessage.SUGGEST_PIECE && id <= PeerMessage.ALLOWED_FAST)
-                || id == PeerMessage.EXTENDED;
+                || (id >= PeerMessage.EXTENDED && id <= PeerMessage.HASH_REJECT);
     }
 
     private static PeerMessage.Request request(ByteBuffer in, int id, int payload) throws WireException {
@@ -181,6 +194,22 @@ public final class MessageReader {
             throw new WireException(what + " for " + Integer.toUnsignedString(length) + " bytes");
         }
         return new PeerMessage.Request(id, piece, begin, length);
+    }
+
+    /** BEP 52: the integers are unsigned on the wire; above 2^31 none of them fits any torrent. */
+    private static PeerMessage.HashMessage hashMessage(ByteBuffer in, int id, int payload, int payloadLength)
+            throws WireException {
+        byte[] root = copy(in, payload, 32);
+        int[] fields = new int[4];
+        String[] names = {"base layer", "index", "length", "proof layers"};
+        for (int i = 0; i < 4; i++) {
+            fields[i] = in.getInt(payload + 32 + 4 * i);
+            if (fields[i] < 0) {
+                throw new WireException("hash message with " + names[i] + " " + Integer.toUnsignedString(fields[i]));
+            }
+        }
+        byte[] hashes = copy(in, payload + PeerMessage.HashMessage.HEADER, payloadLength - PeerMessage.HashMessage.HEADER);
+        return new PeerMessage.HashMessage(id, root, fields[0], fields[1], fields[2], fields[3], hashes);
     }
 
     private PeerMessage piece(ByteBuffer in, int payload, int blockLength) throws WireException {

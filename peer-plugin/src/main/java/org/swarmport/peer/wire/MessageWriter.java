@@ -38,6 +38,8 @@ public final class MessageWriter {
             return 3;
         } else if (message instanceof PeerMessage.Extended e) {
             return 2 + e.payload().length;
+        } else if (message instanceof PeerMessage.HashMessage h) {
+            return 1 + PeerMessage.HashMessage.HEADER + h.hashes().length;
         }
         throw new IllegalArgumentException("cannot write " + message);
     }
@@ -65,6 +67,9 @@ public final class MessageWriter {
             out.put((byte) PeerMessage.PORT).putShort((short) p.port());
         } else if (message instanceof PeerMessage.Extended e) {
             out.put((byte) PeerMessage.EXTENDED).put((byte) e.extendedId()).put(e.payload());
+        } else if (message instanceof PeerMessage.HashMessage h) {
+            out.put((byte) h.kind()).put(h.piecesRoot()).putInt(h.baseLayer()).putInt(h.index()).putInt(h.length())
+                    .putInt(h.proofLayers()).put(h.hashes());
         }
     }
 

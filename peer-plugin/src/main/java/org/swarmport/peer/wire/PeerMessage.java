@@ -6,7 +6,8 @@ import java.util.Arrays;
  * One message of the peer wire protocol after the handshake: a 4-byte big-endian length, then
  * (unless it is a keep-alive of length 0) a one-byte id and the payload.
  *
- * <p>BEP 3 ids 0–9, the fast extension's (BEP 6) 13–17 and the extension protocol's (BEP 10) 20.
+ * <p>BEP 3 ids 0–9, the fast extension's (BEP 6) 13–17, the extension protocol's (BEP 10) 20 and
+ * BitTorrent v2's hash transfer (BEP 52) 21–23.
  * Values are plain data; {@link MessageReader} decodes them with limits, {@link MessageWriter}
  * encodes them.
  */
@@ -28,6 +29,9 @@ public sealed interface PeerMessage {
     int REJECT_REQUEST = 16;
     int ALLOWED_FAST = 17;
     int EXTENDED = 20;
+    int HASH_REQUEST = 21;
+    int HASHES = 22;
+    int HASH_REJECT = 23;
 
     /** The standard block size, and the largest a peer may request (BEP 3 practice, BEP 52 rule). */
     int BLOCK_LENGTH = 16 * 1024;
@@ -166,6 +170,68 @@ public sealed interface PeerMessage {
         @Override
         public String toString() {
             return "Extended[" + extendedId + ", " + payload.length + " bytes]";
+        }
+    }
+
+    /**
+     * BEP 52's hash transfer, three messages of one shape: a {@code hash request} for
+     * {@code length} hashes of layer {@code baseLayer} (0 is the 16 KiB leaves) of the file whose
+     * merkle root is {@code piecesRoot}, starting at {@code index}, with the uncle hashes of
+     * {@code proofLayers} layers above them; its answer {@code hashes}, which carries those hashes
+     * then the uncles, lowest layer first; or its refusal {@code hash reject}, which repeats the
+     * request. {@code hashes} is empty except in {@code hashes}.
+     */
+    record HashMessage(int kind, byte[] piecesRoot, int baseLayer, int index, int length, int proofLayers,
+            byte[] hashes) implements PeerMessage {
+
+        /** Bytes of the fixed part after the id: root, then four integers. */
+        public static final int HEADER = 32 + 16;
+
+        public HashMessage {
+            if (kind != HASH_REQUEST && kind != HASHES && kind != HASH_REJECT) {
+                throw new IllegalArgumentException("not a hash message id: " + kind);
+            }
+            if (piecesRoot.length != 32 || hashes.length % 32 != 0 || (kind != HASHES && hashes.length != 0)) {
+                throw new IllegalArgumentException("a pieces root is 32 bytes, hashes a multiple of 32");
+            }
+        }
+
+        public static HashMessage request(byte[] piecesRoot, int baseLayer, int index, int length, int proofLayers) {
+            return new HashMessage(HASH_REQUEST, piecesRoot, baseLayer, index, length, proofLayers, new byte[0]);
+        }
+
+        /** The answer to this request, with {@code hashes}. */
+        public HashMessage answer(byte[] hashes) {
+            return new HashMessage(HASHES, piecesRoot, baseLayer, index, length, proofLayers, hashes);
+        }
+
+        /** The refusal of this request. */
+        public HashMessage reject() {
+            return new HashMessage(HASH_REJECT, piecesRoot, baseLayer, index, length, proofLayers, new byte[0]);
+        }
+
+        /** Whether {@code other} is about the same hashes (a request and its answer or refusal). */
+        public boolean sameRange(HashMessage other) {
+            return Arrays.equals(piecesRoot, other.piecesRoot) && baseLayer == other.baseLayer
+                    && index == other.index && length == other.length && proofLayers == other.proofLayers;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof HashMessage that && kind == that.kind && sameRange(that)
+                    && Arrays.equals(hashes, that.hashes);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((Arrays.hashCode(piecesRoot) * 31 + kind) * 31 + index) * 31 + Arrays.hashCode(hashes);
+        }
+
+        @Override
+        public String toString() {
+            return (kind == HASH_REQUEST ? "HashRequest" : kind == HASHES ? "Hashes" : "HashReject") + "[layer "
+                    + baseLayer + ", " + index + "+" + length + ", proof " + proofLayers + ", "
+                    + hashes.length / 32 + " hashes]";
         }
     }
 

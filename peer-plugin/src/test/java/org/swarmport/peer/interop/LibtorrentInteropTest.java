@@ -154,4 +154,74 @@ class LibtorrentInteropTest {
     void seedsAHybridTorrentToLibtorrent_BEP52() throws Exception {
         seedToLibtorrent(MetainfoVersion.HYBRID, "enabled", EncryptionPolicy.PREFERRED);
     }
+
+    private static String magnetOf(Metainfo metainfo) {
+        StringBuilder link = new StringBuilder("magnet:?");
+        metainfo.infoHashV1().ifPresent(v1 -> link.append("xt=urn:btih:").append(v1.hex()).append('&'));
+        metainfo.infoHashV2().ifPresent(v2 -> link.append("xt=urn:btmh:1220").append(v2.hex()).append('&'));
+        return link.substring(0, link.length() - 1);
+    }
+
+    /** Metadata by BEP 9, then the piece layers of the larger files by BEP 52 hash requests, then the data. */
+    private void downloadFromAMagnetLinkWithPieceLayers(MetainfoVersion version) throws Exception {
+        Path seedDir = Files.createDirectories(temp.resolve("lt-seed"));
+        Metainfo metainfo = multiFile(seedDir, version);
+        Path downloads = Files.createDirectories(temp.resolve("ours"));
+        try (RealPeer seed = libtorrent(temp, "seed", write(metainfo).toString(), seedDir, "enabled", null);
+             Client client = TestContent.loopbackClient().build().start()) {
+            int port = Integer.parseInt(seed.awaitLine("READY", 60).split(" ")[1]);
+            TorrentHandle torrent = client.addMagnet(MagnetLink.parse(magnetOf(metainfo)), downloads);
+            torrent.connect(TestContent.loopback(port));
+            assertTrue(torrent.awaitMetadata(Duration.ofSeconds(30)),
+                    () -> seed.describe("seeded, but no metadata and piece layers came: " + torrent + " "
+                            + torrent.diagnostics()));
+            assertTrue(torrent.awaitCompletion(Duration.ofSeconds(60)),
+                    () -> seed.describe("metadata came, the content not: " + torrent + " " + torrent.diagnostics()));
+            Metainfo fetched = torrent.metainfo().orElseThrow();
+            assertEquals(metainfo.infoHashes(), fetched.infoHashes());
+            for (var file : metainfo.contentFiles()) {
+                file.piecesRoot().flatMap(metainfo::pieceLayer).ifPresent(layer -> assertTrue(
+                        java.util.Arrays.equals(layer, fetched.pieceLayer(file.piecesRoot().orElseThrow()).orElseThrow()),
+                        "piece layer of " + file.path()));
+            }
+        }
+        TestContent.assertSameTree(seedDir.resolve("set"), downloads.resolve("set"));
+    }
+
+    @Test
+    void downloadsAV2TorrentFromAMagnetLinkFetchingThePieceLayersFromLibtorrent_BEP52() throws Exception {
+        downloadFromAMagnetLinkWithPieceLayers(MetainfoVersion.V2);
+    }
+
+    @Test
+    void downloadsAHybridTorrentFromAMagnetLinkFetchingThePieceLayersFromLibtorrent_BEP52() throws Exception {
+        downloadFromAMagnetLinkWithPieceLayers(MetainfoVersion.HYBRID);
+    }
+
+    @Test
+    void seedsAV2TorrentToLibtorrent_BEP52() throws Exception {
+        seedToLibtorrent(MetainfoVersion.V2, "enabled", EncryptionPolicy.PREFERRED);
+    }
+
+    @Test
+    void downloadsAV2TorrentFromLibtorrent_BEP52() throws Exception {
+        downloadFromLibtorrent(MetainfoVersion.V2, "enabled", EncryptionPolicy.PREFERRED);
+    }
+
+    @Test
+    void seedsAV2TorrentToLibtorrentStartingFromAMagnetLinkAnsweringItsHashRequests_BEP52() throws Exception {
+        Path seedDir = Files.createDirectories(temp.resolve("our-seed"));
+        Metainfo metainfo = multiFile(seedDir, MetainfoVersion.V2);
+        Path downloads = Files.createDirectories(temp.resolve("lt"));
+        try (Client client = TestContent.loopbackClient().build().start()) {
+            TorrentHandle torrent = client.add(metainfo, seedDir);
+            assertTrue(torrent.awaitCompletion(Duration.ofSeconds(20)), "our seed did not check its data");
+            try (RealPeer leech = libtorrent(temp, "download", magnetOf(metainfo), downloads, "enabled",
+                    client.listenPort())) {
+                leech.awaitLine("READY", 60);
+                leech.awaitLine("DONE", 60);
+            }
+        }
+        TestContent.assertSameTree(seedDir.resolve("set"), downloads.resolve("set"));
+    }
 }
