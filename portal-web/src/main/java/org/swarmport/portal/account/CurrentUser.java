@@ -24,10 +24,10 @@ public class CurrentUser {
     private static final String ATTRIBUTE = SignedIn.class.getName();
 
     @Inject
-    HttpServletRequest request;
+    PortalConfig config;
 
     @Inject
-    PortalConfig config;
+    HttpServletRequest request;
 
     void signIn(Account account) {
         request.getSession(true).setAttribute(ATTRIBUTE, new SignedIn(account.id(), account.username(), account.role()));

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.swarmport.db.Settings;
 import org.swarmport.portal.config.PortalConfig;
 
 /**
@@ -46,9 +47,6 @@ public class TrackerClient {
 
     @Inject
     PortalConfig config;
-
-    @Inject
-    ServiceToken serviceToken;
 
     private final Client client = ClientBuilder.newBuilder()
             .connectTimeout(2, TimeUnit.SECONDS)
@@ -176,6 +174,8 @@ public class TrackerClient {
         client.close();
     }
 
+    private final ServiceToken serviceToken = new ServiceToken(Settings.fromSystem());
+
     /**
      * {@code POST /torrents} (multipart, with the service token): publishes the torrent and
      * answers its id. A 4xx the API documents is the uploader's to fix; anything else (the tracker
@@ -234,8 +234,7 @@ public class TrackerClient {
 
     private Response write(WebTarget target, jakarta.ws.rs.client.Invocation.Builder request, String method,
                            Entity<?> body) throws TrackerUnavailableException {
-        String token = serviceToken.value().orElseThrow(() -> unavailable(target,
-                "no service token: set SWARMPORT_SERVICE_TOKEN, or let the tracker on this server generate one", null));
+        String token = serviceToken.value();
         try {
             return request.header("Authorization", "Bearer " + token).method(method, body);
         } catch (ProcessingException e) {
