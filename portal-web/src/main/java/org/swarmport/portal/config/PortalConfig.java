@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.swarmport.db.InvalidSettingException;
 import org.swarmport.db.Settings;
 import org.swarmport.portal.account.AccountRules;
+import org.swarmport.portal.account.Role;
 
 /**
  * The portal's settings, read once when the war starts; a value that cannot be used stops
@@ -19,21 +20,37 @@ public class PortalConfig {
 
     static final String TRACKER_URL = "SWARMPORT_TRACKER_URL";
     static final String ADMIN_USERNAME = "SWARMPORT_ADMIN_USERNAME";
+    static final String UPLOAD_ROLE = "SWARMPORT_UPLOAD_ROLE";
 
     private final URI trackerUrl;
     private final Optional<String> adminUsername;
+    private final Role uploadRole;
 
     public PortalConfig() {
         this(Settings.fromSystem());
     }
 
-    PortalConfig(Settings settings) {
+    public PortalConfig(Settings settings) {
         trackerUrl = settings.httpUrl(TRACKER_URL, "http://localhost:8080/tracker");
         adminUsername = Optional.ofNullable(settings.raw(ADMIN_USERNAME));
         adminUsername.flatMap(AccountRules::usernameProblem).ifPresent(problem -> {
             throw new InvalidSettingException(ADMIN_USERNAME, "must be a username that can register: " + problem);
         });
+        uploadRole = uploadRole(settings);
     }
+
+    /** {@code user} (any signed-in account uploads, as on community portals) or {@code uploader} (and above). */
+    private static Role uploadRole(Settings settings) {
+        String value = settings.string(UPLOAD_ROLE, "user");
+        for (Role role : new Role[] {Role.USER, Role.UPLOADER}) {
+            if (role.label().equalsIgnoreCase(value)) {
+                return role;
+            }
+        }
+        throw new InvalidSettingException(UPLOAD_ROLE, "must be user or uploader, got '"
+                + (value.length() <= 40 ? value : value.substring(0, 40) + "…") + "'");
+    }
+
 
     /** Creating the bean when the war starts, not at the first request, is the point. */
     void readAtStart(@Observes @Initialized(ApplicationScoped.class) Object warStarted) {
@@ -51,5 +68,10 @@ public class PortalConfig {
      */
     public Optional<String> adminUsername() {
         return adminUsername;
+    }
+
+    /** The least role that may upload ({@code SWARMPORT_UPLOAD_ROLE}): {@link Role#USER} or {@link Role#UPLOADER}. */
+    public Role uploadRole() {
+        return uploadRole;
     }
 }

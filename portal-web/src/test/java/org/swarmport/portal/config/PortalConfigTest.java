@@ -53,4 +53,14 @@ class PortalConfigTest {
         assertEquals("SWARMPORT_ADMIN_USERNAME must be a username that can register: "
                 + "A username has only letters A–Z, digits, and . _ -", e.getMessage());
     }
+
+    @Test
+    void anySignedInAccountMayUploadByDefaultAndUploaderRestrictsIt() {
+        assertEquals(org.swarmport.portal.account.Role.USER, withEnvironment(Map.of()).uploadRole());
+        assertEquals(org.swarmport.portal.account.Role.UPLOADER,
+                withEnvironment(Map.of("SWARMPORT_UPLOAD_ROLE", "Uploader")).uploadRole());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> withEnvironment(Map.of("SWARMPORT_UPLOAD_ROLE", "admin")));
+        assertEquals("SWARMPORT_UPLOAD_ROLE must be user or uploader, got 'admin'", e.getMessage());
+    }
 }
