@@ -9,6 +9,8 @@
 #   COUNT=100000 SEED=5 CONNECTIONS=16 THREADS=2 DURATION=30s WARMUP=10s PAGES="search torrent"
 #   DB=swarmport_portal_bench PGHOST=127.0.0.1 PGUSER=swarmport PGPASSWORD=swarmport
 #   LOCK=/tmp/swarmport-wildfly.lock (shared with the integration tests, which use the same ports)
+#   PORT_OFFSET=0 (e.g. 200: every port of the server moved up, the lock not taken; for profiling
+#   while integration tests run)
 #   JFR=0 (1: a Flight Recorder file of the server during the measured runs)  KEEP=0 (1: keep the
 #   server's base directory and the database for a look afterwards)  QUIET_WAIT=30
 set -euo pipefail
@@ -29,13 +31,14 @@ JFR=${JFR:-0}
 KEEP=${KEEP:-0}
 QUIET_WAIT=${QUIET_WAIT:-30}
 BUILD=${BUILD:-0}
+PORT_OFFSET=${PORT_OFFSET:-0}
 TARGET_P95_MS=50
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RESULTS=$HERE/results/$STAMP
 JBOSS_HOME=$ROOT/server/target/wildfly
 WARS=$ROOT/platform/target/wars
-PORTAL=http://127.0.0.1:8080
+PORTAL=http://127.0.0.1:$((8080 + PORT_OFFSET))
 JDBC=jdbc:postgresql://$PGHOST:5432/$DB
 R=${MAVEN_REPO:-$HOME/.m2/repository}
 
@@ -106,12 +109,15 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 start_server() {
   local n=$1 deadline=$((SECONDS + 300))
   for port in 8080 9990 6969 8443; do
+    port=$((port + PORT_OFFSET))
     [[ -z $(ss -ltnH "sport = :$port") ]] || die "port $port is in use (another WildFly?)"
   done
   LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$BASE/server.pid JBOSS_HOME=$JBOSS_HOME \
   SWARMPORT_DB_URL=$JDBC SWARMPORT_DB_USER=$PGUSER SWARMPORT_DB_PASSWORD=$PGPASSWORD \
-  SWARMPORT_DATA_DIR=$BASE/data/swarmport \
-      "$JBOSS_HOME/bin/standalone.sh" -Djboss.server.base.dir="$BASE" >"$RESULTS/server-$n.out" 2>&1 &
+  SWARMPORT_DATA_DIR=$BASE/data/swarmport SWARMPORT_TRACKER_URL=$PORTAL/tracker \
+  SWARMPORT_TRACKER_HTTP_PORT=$((6969 + PORT_OFFSET)) SWARMPORT_UDP_PORT=$((6969 + PORT_OFFSET)) \
+      "$JBOSS_HOME/bin/standalone.sh" -Djboss.server.base.dir="$BASE" -Djboss.socket.binding.port-offset="$PORT_OFFSET" \
+      >"$RESULTS/server-$n.out" 2>&1 &
   local shell_pid=$!
   while [[ ! -s $BASE/server.pid ]]; do
     kill -0 "$shell_pid" 2>/dev/null || die "WildFly did not start: $(tail -5 "$RESULTS/server-$n.out")"
@@ -131,7 +137,7 @@ start_server() {
 # ------------------------------------------------------------------ the server --
 
 exec 9>"$LOCK"
-if ! flock -n 9; then
+if ((PORT_OFFSET == 0)) && ! flock -n 9; then
   log "waiting for $LOCK (an integration test is using the server ports)"
   flock -w 3600 9 || die "$LOCK still taken after an hour"
 fi

@@ -42,6 +42,7 @@ public class TrackerClient {
     private final Client client = ClientBuilder.newBuilder()
             .connectTimeout(2, TimeUnit.SECONDS)
             .readTimeout(5, TimeUnit.SECONDS)
+            .register(SharedJsonb.class)
             .build();
 
     /** The tracker's numbers, or empty when it cannot be reached or answers with an error. */
