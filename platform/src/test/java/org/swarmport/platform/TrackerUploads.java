@@ -9,10 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.swarmport.testsupport.ServiceToken;
 
 /**
  * Puts torrents into the tracker's catalogue the way the portal will: {@code POST
@@ -28,18 +27,7 @@ final class TrackerUploads {
 
     TrackerUploads(URL tracker) throws Exception {
         this.tracker = tracker;
-        this.token = token();
-    }
-
-    private static String token() throws Exception {
-        String configured = System.getenv("SWARMPORT_SERVICE_TOKEN");
-        if (configured != null && !configured.isBlank()) {
-            return configured.strip();
-        }
-        String dataDir = System.getenv("SWARMPORT_DATA_DIR");
-        Path directory = dataDir != null && !dataDir.isBlank() ? Path.of(dataDir)
-                : Path.of(System.getProperty("jboss.home"), "standalone", "data", "swarmport");
-        return Files.readString(directory.resolve("service-token")).strip();
+        this.token = ServiceToken.read();
     }
 
     /** Uploads a .torrent with these form fields ({@code category}, {@code description}, …); answers its id. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.swarmport.peer.interop.RealPeer;
 import org.swarmport.peer.interop.RealTools;
+import org.swarmport.peer.interop.TransmissionConfig;
 import org.swarmport.peer.metainfo.ContentSource;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoBuilder;
@@ -41,13 +42,8 @@ class MseTransmissionInteropTest {
         Metainfo torrent = MetainfoBuilder.singleFile("payload.bin", ContentSource.of(content))
                 .version(MetainfoVersion.V1).pieceLength(32 * 1024).build();
         Path torrentFile = Files.write(work.resolve("payload.torrent"), torrent.rawBytes());
-        Path config = Files.createDirectories(work.resolve("config"));
-        Files.writeString(config.resolve("settings.json"), """
-                {"bind-address-ipv4": "127.0.0.1", "bind-address-ipv6": "::1", "dht-enabled": false,
-                 "lpd-enabled": false, "utp-enabled": false, "pex-enabled": false,
-                 "port-forwarding-enabled": false, "encryption": 2}
-                """);
         int port = RealPeer.freePort();
+        Path config = TransmissionConfig.write(work.resolve("config"), port);
         byte[] infoHash = torrent.infoHashV1().orElseThrow().bytes();
 
         try (RealPeer seed = RealPeer.start(List.of(cli.toString(), "-er", "-M", "-g", config.toString(),

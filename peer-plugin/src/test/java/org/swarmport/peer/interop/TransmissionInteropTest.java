@@ -19,8 +19,7 @@ import org.swarmport.peer.session.TorrentHandle;
 
 /**
  * Our engine downloads from a Transmission 3 seed ({@code transmission-cli}), on loopback. The
- * seed gets its own config directory whose {@code settings.json} turns off DHT, LPD, PEX, uTP and
- * port mapping and binds it to 127.0.0.1 on a free port; we connect to that port.
+ * seed gets its own {@link TransmissionConfig} on a free port of 127.0.0.1; we connect to that port.
  */
 @Timeout(90)
 class TransmissionInteropTest {
@@ -38,11 +37,7 @@ class TransmissionInteropTest {
         Path torrentFile = temp.resolve("pack.torrent");
         Files.write(torrentFile, metainfo.rawBytes());
         int port = RealPeer.freePort();
-        Path config = Files.createDirectories(temp.resolve("tr-config"));
-        Files.writeString(config.resolve("settings.json"), "{\"dht-enabled\": false, \"lpd-enabled\": false, "
-                + "\"pex-enabled\": false, \"utp-enabled\": false, \"port-forwarding-enabled\": false, "
-                + "\"bind-address-ipv4\": \"127.0.0.1\", \"peer-port\": " + port + ", \"peer-port-random-on-start\": false, "
-                + "\"rpc-enabled\": false, \"message-level\": 1}");
+        Path config = TransmissionConfig.write(temp.resolve("tr-config"), port);
         Path downloads = Files.createDirectories(temp.resolve("ours"));
         try (RealPeer seed = RealPeer.start(List.of(cli.toString(), "-g", config.toString(), "-w", seedDir.toString(),
                 "-p", Integer.toString(port), "-M", encryptionFlag, torrentFile.toString()),

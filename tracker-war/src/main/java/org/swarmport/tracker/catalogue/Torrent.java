@@ -23,8 +23,6 @@ import java.util.TreeSet;
 @Table(schema = "tracker", name = "torrent")
 @NamedQuery(name = Torrent.COUNT, query = "select count(t) from Torrent t")
 @NamedQuery(name = Torrent.HASHES, query = "select t.swarmHash, t.infoHashV1, t.infoHashV2 from Torrent t")
-@NamedQuery(name = Torrent.UPDATE_COUNTS, query = "update Torrent t set t.seeders = :seeders, t.leechers = :leechers,"
-        + " t.completed = t.completed + :completedIncrement where t.swarmHash = :swarmHash")
 @NamedQuery(name = Torrent.COUNTS_OF, query = "select t.swarmHash, t.seeders, t.leechers, t.completed from Torrent t"
         + " where t.swarmHash in :swarmHashes")
 @NamedQuery(name = Torrent.DUPLICATE, query = "select t.id from Torrent t where t.infoHashV1 = :v1"
@@ -41,7 +39,6 @@ public class Torrent {
 
     public static final String COUNT = "Torrent.count";
     public static final String HASHES = "Torrent.hashes";
-    public static final String UPDATE_COUNTS = "Torrent.updateCounts";
     public static final String COUNTS_OF = "Torrent.countsOf";
     public static final String DUPLICATE = "Torrent.duplicate";
     public static final String BY_V1_OR_SWARM = "Torrent.byV1OrSwarm";

@@ -16,8 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,6 +34,7 @@ import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoBuilder;
 import org.swarmport.peer.metainfo.MetainfoParser;
 import org.swarmport.peer.metainfo.MetainfoVersion;
+import org.swarmport.testsupport.ServiceToken;
 import org.swarmport.tracker.TrackerDeployment;
 
 /**
@@ -62,18 +61,6 @@ class CatalogueApiIT {
 
     @ArquillianResource
     URL base;
-
-    /** SWARMPORT_SERVICE_TOKEN when CI sets one, else the file the server generated. */
-    private static String token() throws Exception {
-        String configured = System.getenv("SWARMPORT_SERVICE_TOKEN");
-        if (configured != null && !configured.isBlank()) {
-            return configured.strip();
-        }
-        String dataDir = System.getenv("SWARMPORT_DATA_DIR");
-        Path directory = dataDir != null && !dataDir.isBlank() ? Path.of(dataDir)
-                : Path.of(System.getProperty("jboss.home"), "standalone", "data", "swarmport");
-        return Files.readString(directory.resolve("service-token")).strip();
-    }
 
     private URI api(String path) {
         return URI.create(base + "api/v1/" + path);
@@ -102,7 +89,7 @@ class CatalogueApiIT {
     }
 
     private JsonObject uploaded(Metainfo torrent) throws Exception {
-        HttpResponse<byte[]> response = upload(new Multipart().file("torrent", torrent.rawBytes()), token());
+        HttpResponse<byte[]> response = upload(new Multipart().file("torrent", torrent.rawBytes()), ServiceToken.read());
         assertEquals(201, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         return json(response);
     }
@@ -153,7 +140,7 @@ class CatalogueApiIT {
 
         HttpResponse<byte[]> created = upload(new Multipart().file("torrent", torrent.rawBytes())
                 .field("category", "2000").field("tags", "1080p, X264").field("description", "A <b>film</b>.\nTwo lines.")
-                .field("uploader", "account:42"), token());
+                .field("uploader", "account:42"), ServiceToken.read());
 
         assertEquals(201, created.statusCode(), new String(created.body(), StandardCharsets.UTF_8));
         JsonObject details = json(created);
@@ -193,7 +180,7 @@ class CatalogueApiIT {
         assertArrayEquals(torrent.infoBytes(), servedTorrent.infoBytes());
         assertEquals(List.of(List.of(ANNOUNCE)), servedTorrent.trackerTiers());
 
-        HttpResponse<byte[]> edited = patch(id, "{\"category\": \"tv\", \"tags\": [\"S01\"], \"description\": null}", token());
+        HttpResponse<byte[]> edited = patch(id, "{\"category\": \"tv\", \"tags\": [\"S01\"], \"description\": null}", ServiceToken.read());
         assertEquals(200, edited.statusCode(), new String(edited.body(), StandardCharsets.UTF_8));
         JsonObject after = json(get("torrents/" + id));
         assertEquals(5000, after.getJsonObject("category").getInt("id"));
@@ -201,10 +188,10 @@ class CatalogueApiIT {
         assertFalse(after.containsKey("description"));
         assertEquals("Some.Release.2026", after.getString("name"));
 
-        assertEquals(204, delete(id, token()).statusCode());
+        assertEquals(204, delete(id, ServiceToken.read()).statusCode());
         assertError(404, "no torrent with id " + id, get("torrents/" + id));
         assertError(404, "no torrent with info-hash " + v1, get("torrents/by-hash/" + v1));
-        assertError(404, "no torrent with id " + id, delete(id, token()));
+        assertError(404, "no torrent with id " + id, delete(id, ServiceToken.read()));
     }
 
     @Test
@@ -218,7 +205,7 @@ class CatalogueApiIT {
             assertTrue(details.getString("magnet").startsWith("magnet:?xt=urn:btmh:1220" + v2 + "&dn=v2.only"));
             assertEquals(id, json(get("torrents/by-hash/" + v2.substring(0, 40))).getJsonNumber("id").longValue());
         } finally {
-            delete(id, token());
+            delete(id, ServiceToken.read());
         }
     }
 
@@ -226,8 +213,8 @@ class CatalogueApiIT {
     void writesWithoutTheRightTokenAre401WithABearerChallenge_RFC6750() throws Exception {
         Multipart body = new Multipart().file("torrent", newTorrent(MetainfoVersion.V1, "x").rawBytes());
         List<HttpResponse<byte[]>> refused = List.of(upload(body, null), upload(body, "wrong"),
-                upload(body, token() + "x"), patch(1, "{}", "wrong"), delete(1, "wrong"),
-                send(HttpRequest.newBuilder(api("torrents/1")).header("Authorization", "Basic " + token()).DELETE()));
+                upload(body, ServiceToken.read() + "x"), patch(1, "{}", "wrong"), delete(1, "wrong"),
+                send(HttpRequest.newBuilder(api("torrents/1")).header("Authorization", "Basic " + ServiceToken.read()).DELETE()));
         for (HttpResponse<byte[]> response : refused) {
             assertEquals(401, response.statusCode());
             assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
@@ -240,12 +227,12 @@ class CatalogueApiIT {
         Metainfo torrent = newTorrent(MetainfoVersion.HYBRID, "twice");
         long id = uploaded(torrent).getJsonNumber("id").longValue();
         try {
-            HttpResponse<byte[]> again = upload(new Multipart().file("torrent", torrent.rawBytes()), token());
+            HttpResponse<byte[]> again = upload(new Multipart().file("torrent", torrent.rawBytes()), ServiceToken.read());
 
             assertError(409, "already in the catalogue as torrent " + id, again);
             assertEquals(api("torrents/" + id).toString(), again.headers().firstValue("Location").orElseThrow());
         } finally {
-            assertEquals(204, delete(id, token()).statusCode());
+            assertEquals(204, delete(id, ServiceToken.read()).statusCode());
         }
     }
 
@@ -262,41 +249,41 @@ class CatalogueApiIT {
             try (InputStream in = getClass().getResourceAsStream("/metainfo/" + c[0])) {
                 file = in.readAllBytes();
             }
-            assertError(400, c[1], upload(new Multipart().file("torrent", file), token()));
+            assertError(400, c[1], upload(new Multipart().file("torrent", file), ServiceToken.read()));
         }
         assertError(400, "metainfo: bencode: invalid type byte 'h' at offset 0",
-                upload(new Multipart().file("torrent", "hello".getBytes(StandardCharsets.UTF_8)), token()));
+                upload(new Multipart().file("torrent", "hello".getBytes(StandardCharsets.UTF_8)), ServiceToken.read()));
     }
 
     @Test
     void badFieldsAre400NamingTheField() throws Exception {
         byte[] torrent = newTorrent(MetainfoVersion.V1, "fields").rawBytes();
         assertError(400, "torrent: missing: send the .torrent file as the part named torrent",
-                upload(new Multipart().field("category", "2000"), token()));
+                upload(new Multipart().field("category", "2000"), ServiceToken.read()));
         assertError(400, "colour: unknown part: send torrent, category, tags, description, uploader",
-                upload(new Multipart().file("torrent", torrent).field("colour", "red"), token()));
+                upload(new Multipart().file("torrent", torrent).field("colour", "red"), ServiceToken.read()));
         assertError(400, "tags: 'not a tag' is not a tag: 1 to 32 of a-z, 0-9, '.', '+', '-', beginning with a letter or digit",
-                upload(new Multipart().file("torrent", torrent).field("tags", "ok,not a tag"), token()));
+                upload(new Multipart().file("torrent", torrent).field("tags", "ok,not a tag"), ServiceToken.read()));
         assertError(400, "tags: at most 16 tags, got 17", upload(new Multipart().file("torrent", torrent)
-                .field("tags", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q"), token()));
+                .field("tags", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q"), ServiceToken.read()));
         assertError(400, "category: must be one of 1000 console, 2000 movies, 3000 audio, 4000 pc, 5000 tv, 7000 books,"
-                + " 8000 other, got '6000'", upload(new Multipart().file("torrent", torrent).field("category", "6000"), token()));
+                + " 8000 other, got '6000'", upload(new Multipart().file("torrent", torrent).field("category", "6000"), ServiceToken.read()));
         assertError(400, "description: at most 65536 bytes of UTF-8", upload(new Multipart().file("torrent", torrent)
-                .field("description", "x".repeat(65_537)), token()));
+                .field("description", "x".repeat(65_537)), ServiceToken.read()));
         assertError(400, "description: contains a control character at position 3", upload(new Multipart()
-                .file("torrent", torrent).field("description", "nul\0"), token()));
+                .file("torrent", torrent).field("description", "nul\0"), ServiceToken.read()));
 
         long id = uploaded(newTorrent(MetainfoVersion.V1, "patched")).getJsonNumber("id").longValue();
         try {
-            assertError(400, "name: comes from the metainfo and cannot be changed", patch(id, "{\"name\": \"other\"}", token()));
+            assertError(400, "name: comes from the metainfo and cannot be changed", patch(id, "{\"name\": \"other\"}", ServiceToken.read()));
             assertError(400, "tags: at most 16 tags, got 17", patch(id,
                     "{\"tags\": [\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\",\"k\",\"l\",\"m\",\"n\",\"o\",\"p\",\"q\"]}",
-                    token()));
+                    ServiceToken.read()));
             assertError(400, "category: must be one of 1000 console, 2000 movies, 3000 audio, 4000 pc, 5000 tv, 7000 books,"
-                    + " 8000 other, got 'xxx'", patch(id, "{\"category\": \"xxx\"}", token()));
-            assertError(400, "body: is not JSON", patch(id, "{\"tags\": ", token()));
+                    + " 8000 other, got 'xxx'", patch(id, "{\"category\": \"xxx\"}", ServiceToken.read()));
+            assertError(400, "body: is not JSON", patch(id, "{\"tags\": ", ServiceToken.read()));
         } finally {
-            delete(id, token());
+            delete(id, ServiceToken.read());
         }
     }
 
@@ -304,11 +291,11 @@ class CatalogueApiIT {
     void aBodyThatIsNoMultipartIsRefusedWithJson() throws Exception {
         // Without a single boundary line there are no parts, so no torrent.
         assertError(400, "torrent: missing: send the .torrent file as the part named torrent",
-                send(HttpRequest.newBuilder(api("torrents")).header("Authorization", "Bearer " + token())
+                send(HttpRequest.newBuilder(api("torrents")).header("Authorization", "Bearer " + ServiceToken.read())
                         .header("Content-Type", "multipart/form-data; boundary=x")
                         .POST(HttpRequest.BodyPublishers.ofString("no parts here"))));
         assertError(415, "unsupported media type", send(HttpRequest.newBuilder(api("torrents"))
-                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/x-bittorrent")
+                .header("Authorization", "Bearer " + ServiceToken.read()).header("Content-Type", "application/x-bittorrent")
                 .POST(HttpRequest.BodyPublishers.ofString("d4:infoe"))));
     }
 
@@ -321,19 +308,19 @@ class CatalogueApiIT {
         assertError(404, "no torrent with id 987654321987", get("torrents/987654321987"));
         assertError(404, "no torrent with id abc", get("torrents/abc"));
         assertError(404, "no torrent with id 987654321987", get("torrents/987654321987/metainfo"));
-        assertError(404, "no torrent with id 987654321987", patch(987654321987L, "{}", token()));
+        assertError(404, "no torrent with id 987654321987", patch(987654321987L, "{}", ServiceToken.read()));
     }
 
     @Test
     void aTorrentOver10MiBIs413AndSoIsABodyOver11MiB() throws Exception {
         byte[] justOver = new byte[(10 << 20) + 1];
-        assertError(413, "torrent: larger than 10 MiB", upload(new Multipart().file("torrent", justOver), token()));
+        assertError(413, "torrent: larger than 10 MiB", upload(new Multipart().file("torrent", justOver), ServiceToken.read()));
         assertError(413, "request body larger than 11534336 bytes",
-                upload(new Multipart().file("torrent", new byte[12 << 20]), token()));
+                upload(new Multipart().file("torrent", new byte[12 << 20]), ServiceToken.read()));
 
         Multipart chunked = new Multipart().file("torrent", new byte[12 << 20]);
         assertError(413, "request body larger than 11534336 bytes", send(HttpRequest.newBuilder(api("torrents"))
-                .header("Authorization", "Bearer " + token()).header("Content-Type", chunked.contentType())
+                .header("Authorization", "Bearer " + ServiceToken.read()).header("Content-Type", chunked.contentType())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(chunked.bytes())))));
     }
 
@@ -350,7 +337,7 @@ class CatalogueApiIT {
                 + percent(torrent.infoHashV2().orElseThrow().truncated()));
         assertEquals(null, failureReason(v2Announce), "a hybrid's truncated v2 hash shares the swarm (BEP 52)");
 
-        assertEquals(204, delete(id, token()).statusCode());
+        assertEquals(204, delete(id, ServiceToken.read()).statusCode());
         assertEquals("unregistered torrent: this tracker only tracks torrents in its catalogue", failureReason(announce));
     }
 
