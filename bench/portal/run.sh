@@ -35,6 +35,8 @@ PORT_OFFSET=${PORT_OFFSET:-0}
 TARGET_P95_MS=50
 
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+# the sources' commit when the run starts (the wars are what the last build made of them: BUILD=1)
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')
 RESULTS=$HERE/results/$STAMP
 JBOSS_HOME=$ROOT/server/target/wildfly
 WARS=$ROOT/platform/target/wars
@@ -226,7 +228,7 @@ for row in "${ROWS[@]}"; do
   NOTES+=("$page: p95 $p95 ms, target <= $TARGET_P95_MS ms: $(awk -v p="$p95" -v t="$TARGET_P95_MS" 'BEGIN { print (p <= t ? "met" : "MISSED") }')")
 done
 {
-  echo "Portal pages benchmark, $STAMP, commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "Portal pages benchmark, $STAMP, commit $COMMIT"
   echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "catalogue: $LOAD_LINE (PostgreSQL $DB); index complete ${INDEX_SECONDS} s after the second start"
   echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up) -s pages.lua"

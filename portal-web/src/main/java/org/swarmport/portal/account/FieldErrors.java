@@ -5,34 +5,34 @@ import jakarta.faces.context.FacesContext;
 import java.util.Optional;
 
 /** Puts a form's problems beside the fields they are about ({@code <h:message for=…>}). */
-final class FieldErrors {
+public final class FieldErrors {
 
     private final FacesContext faces = FacesContext.getCurrentInstance();
     private final String formId;
     private boolean any;
 
-    FieldErrors(String formId) {
+    public FieldErrors(String formId) {
         this.formId = formId;
     }
 
     /** Shows the problem, if there is one, beside field {@code fieldId} of this form. */
-    FieldErrors check(String fieldId, Optional<String> problem) {
+    public FieldErrors check(String fieldId, Optional<String> problem) {
         problem.ifPresent(text -> add(fieldId, text));
         return this;
     }
 
-    void add(String fieldId, String text) {
+    public void add(String fieldId, String text) {
         any = true;
         faces.addMessage(formId + ":" + fieldId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     /** A problem of the whole form, shown above it. */
-    void addToForm(String text) {
+    public void addToForm(String text) {
         any = true;
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
-    boolean any() {
+    public boolean any() {
         return any;
     }
 }

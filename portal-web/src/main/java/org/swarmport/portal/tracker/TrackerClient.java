@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.swarmport.db.Settings;
 import org.swarmport.portal.config.PortalConfig;
 
 /**
@@ -155,5 +156,38 @@ public class TrackerClient {
     @PreDestroy
     void close() {
         client.close();
+    }
+
+    private final ServiceToken serviceToken = new ServiceToken(Settings.fromSystem());
+
+    /**
+     * {@code DELETE /torrents/{id}} with the service token: the torrent is gone from the catalogue,
+     * search and swarms. False when the tracker had no such torrent (deleted before).
+     */
+    public boolean delete(long id) throws TrackerUnavailableException {
+        WebTarget target = api().path("torrents").path(Long.toString(id));
+        Response response;
+        try {
+            response = target.request(MediaType.APPLICATION_JSON)
+                    .header("Authorization", "Bearer " + serviceToken.value()).delete();
+        } catch (ProcessingException e) {
+            throw unavailable(target, e.getMessage(), e);
+        }
+        try (response) {
+            if (response.getStatus() == 404 && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+                return false;
+            }
+            if (response.getStatus() != 204) {
+                throw unavailable(target, "HTTP " + response.getStatus(), null);
+            }
+            return true;
+        }
+    }
+
+    /** {@code GET /torrents?uploader=…&limit=…}: the newest torrents uploaded by this portal reference (a username). */
+    public UploadsPage uploadsOf(String uploader, int limit) throws TrackerUnavailableException {
+        WebTarget target = api().path("torrents").queryParam("uploader", "{uploader}").queryParam("limit", limit)
+                .resolveTemplate("uploader", uploader);
+        return call(target, MediaType.APPLICATION_JSON, response -> response.readEntity(UploadsPage.class));
     }
 }
