@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
+import org.swarmport.portal.config.PortalConfig;
 
 /**
  * Who is signed in on this request's session, if anyone, and what they may do. Pages ask it
@@ -28,6 +29,9 @@ public class CurrentUser {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    PortalConfig config;
 
     @Inject
     Accounts accounts;
@@ -82,8 +86,9 @@ public class CurrentUser {
         return signedIn().map(s -> s.role().includes(needed)).orElse(false);
     }
 
+    /** Signed in with at least {@code SWARMPORT_UPLOAD_ROLE} (by default any account). */
     public boolean isMayUpload() {
-        return has(Role.UPLOADER);
+        return has(config.uploadRole());
     }
 
     public boolean isMayModerate() {

@@ -4,7 +4,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.Optional;
 
-/** Puts a form's problems beside the fields they are about ({@code <h:message for=…>}). */
+/** Puts a form's problems beside the fields they are about ({@code <h:message for=…>}); every page with a form uses it. */
 public final class FieldErrors {
 
     private final FacesContext faces = FacesContext.getCurrentInstance();

@@ -6,14 +6,20 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** {@code /login}: username and password; a new session id on success (no session fixation). */
+/**
+ * {@code /login}: username and password; a new session id on success (no session fixation).
+ * {@code /login?next=/upload} goes back to that page of this site after signing in.
+ */
 @Named
 @RequestScoped
 public class LoginView {
 
     /** Longer than any password may be: not worth hashing, and not a way to make the server hash megabytes. */
     private static final int LONGEST_CHECKED = 4 * AccountRules.PASSWORD_MAX;
+    /** A page's path, with at most a numeric id: {@code /upload}, {@code /edit?id=7}. */
+    private static final Pattern NEXT_PAGE = Pattern.compile("/[a-z][a-z0-9-]{0,30}(\\?id=[1-9][0-9]{0,17})?");
 
     @Inject
     Accounts accounts;
@@ -29,6 +35,7 @@ public class LoginView {
 
     private String username;
     private String password;
+    private String next;
 
     public String signIn() {
         FieldErrors errors = new FieldErrors("login");
@@ -59,7 +66,8 @@ public class LoginView {
         request.getSession(true);
         request.changeSessionId();
         currentUser.signIn(account.get());
-        return "/account?faces-redirect=true";
+        return nextPage().map(page -> page + (page.contains("?") ? "&" : "?") + "faces-redirect=true")
+                .orElse("/account?faces-redirect=true");
     }
 
     private static String seconds(Duration wait) {
@@ -81,5 +89,18 @@ public class LoginView {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    /** Where to go after signing in: a path of this site's pages only, never another site. */
+    private Optional<String> nextPage() {
+        return next != null && NEXT_PAGE.matcher(next).matches() ? Optional.of(next) : Optional.empty();
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
     }
 }

@@ -57,8 +57,13 @@ public class TorrentView {
     }
 
     private Optional<Long> parsedId() {
+        return idOf(id);
+    }
+
+    /** A torrent id from a URL's {@code id} parameter: a positive number, else empty (the 404 page). */
+    public static Optional<Long> idOf(String parameter) {
         try {
-            long parsed = Long.parseLong(id == null ? "" : id.strip());
+            long parsed = Long.parseLong(parameter == null ? "" : parameter.strip());
             return parsed > 0 ? Optional.of(parsed) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();

@@ -1,49 +1,48 @@
 package org.swarmport.portal.tracker;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.swarmport.db.Settings;
+import java.util.Optional;
+import org.swarmport.portal.config.PortalConfig;
 
 /**
- * The bearer token of the tracker's write API: {@code SWARMPORT_SERVICE_TOKEN}, else the one
- * the tracker generated into {@code $SWARMPORT_DATA_DIR/service-token} (the same server's data
- * directory, as the tracker finds it). Read when first needed, not at start: the tracker may
- * create the file after the portal has started. Never logged.
+ * The bearer token of the tracker's write API: {@code SWARMPORT_SERVICE_TOKEN}, else the one the
+ * tracker generated into {@code $SWARMPORT_DATA_DIR/service-token} (the file's name is the
+ * tracker's {@code ServiceTokenFile.FILE_NAME}; the wars share no classes). Read at the first
+ * write, not when the war starts: the portal may start before the tracker has made the file.
+ * Never logged, never in an exception's message.
  */
-final class ServiceToken {
+@ApplicationScoped
+public class ServiceToken {
 
-    private final Settings settings;
+    static final String FILE_NAME = "service-token";
+
+    @Inject
+    PortalConfig config;
+
     private volatile String token;
 
-    ServiceToken(Settings settings) {
-        this.settings = settings;
-    }
-
-    /** The token; a TrackerUnavailableException when there is none to be read yet. */
-    String value() throws TrackerUnavailableException {
+    /** The token; empty while neither the setting nor the tracker's file has one. */
+    Optional<String> value() {
         String known = token;
         if (known == null) {
-            known = settings.raw("SWARMPORT_SERVICE_TOKEN");
-            if (known == null || known.isBlank()) {
-                Path file = dataDirectory().resolve("service-token");
-                try {
-                    known = Files.readString(file, StandardCharsets.US_ASCII).strip();
-                } catch (IOException e) {
-                    throw new TrackerUnavailableException("SWARMPORT_SERVICE_TOKEN is not set and " + file
-                            + " cannot be read (" + e.getClass().getSimpleName() + ")", e);
-                }
-            }
-            known = known.strip();
+            known = config.serviceToken().orElseGet(() -> fromFile(config.dataDirectory().resolve(FILE_NAME)));
             token = known;
         }
-        return known;
+        return Optional.ofNullable(known);
     }
 
-    private Path dataDirectory() {
-        // as the tracker's TrackerConfig finds it
-        return Path.of(settings.string("SWARMPORT_DATA_DIR",
-                System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")) + "/swarmport"));
+    private static String fromFile(Path file) {
+        try {
+            String read = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            return read.length() >= 16 ? read : null;
+        } catch (IOException e) {
+            // missing or unreadable: the write that needs it says the tracker refused
+            return null;
+        }
     }
 }

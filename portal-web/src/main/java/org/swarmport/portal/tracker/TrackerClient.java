@@ -4,26 +4,33 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.swarmport.db.Settings;
 import org.swarmport.portal.config.PortalConfig;
 
 /**
@@ -39,6 +46,9 @@ public class TrackerClient {
 
     @Inject
     PortalConfig config;
+
+    @Inject
+    ServiceToken serviceToken;
 
     private final Client client = ClientBuilder.newBuilder()
             .connectTimeout(2, TimeUnit.SECONDS)
@@ -127,7 +137,12 @@ public class TrackerClient {
 
     private <T> T read(WebTarget target, Response response, Function<Response, T> reader)
             throws TrackerUnavailableException {
-        if (response.getStatus() != 200) {
+        return read(target, response, 200, reader);
+    }
+
+    private <T> T read(WebTarget target, Response response, int expected, Function<Response, T> reader)
+            throws TrackerUnavailableException {
+        if (response.getStatus() != expected) {
             throw unavailable(target, "HTTP " + response.getStatus(), null);
         }
         try {
@@ -145,11 +160,15 @@ public class TrackerClient {
 
     /** The {@code error} of the tracker's JSON error body, or a generic text when it has none. */
     private static String errorMessage(Response response) {
+        return errorMessage(response, "the tracker refused this search");
+    }
+
+    private static String errorMessage(Response response, String otherwise) {
         try {
             JsonObject error = Json.createReader(new StringReader(response.readEntity(String.class))).readObject();
-            return error.getString("error", "the tracker refused this search");
+            return error.getString("error", otherwise);
         } catch (ProcessingException | JsonException | ClassCastException e) {
-            return "the tracker refused this search";
+            return otherwise;
         }
     }
 
@@ -158,22 +177,13 @@ public class TrackerClient {
         client.close();
     }
 
-    private final ServiceToken serviceToken = new ServiceToken(Settings.fromSystem());
-
     /**
      * {@code DELETE /torrents/{id}} with the service token: the torrent is gone from the catalogue,
      * search and swarms. False when the tracker had no such torrent (deleted before).
      */
     public boolean delete(long id) throws TrackerUnavailableException {
         WebTarget target = api().path("torrents").path(Long.toString(id));
-        Response response;
-        try {
-            response = target.request(MediaType.APPLICATION_JSON)
-                    .header("Authorization", "Bearer " + serviceToken.value()).delete();
-        } catch (ProcessingException e) {
-            throw unavailable(target, e.getMessage(), e);
-        }
-        try (response) {
+        try (Response response = write(target, target.request(MediaType.APPLICATION_JSON), "DELETE", null)) {
             if (response.getStatus() == 404 && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
                 return false;
             }
@@ -189,5 +199,87 @@ public class TrackerClient {
         WebTarget target = api().path("torrents").queryParam("uploader", "{uploader}").queryParam("limit", limit)
                 .resolveTemplate("uploader", uploader);
         return call(target, MediaType.APPLICATION_JSON, response -> response.readEntity(UploadsPage.class));
+    }
+
+    /**
+     * {@code POST /torrents} (multipart, with the service token): publishes the torrent and
+     * answers its id. A 4xx the API documents is the uploader's to fix; anything else (the tracker
+     * down, the token refused) is an outage.
+     */
+    public long upload(TorrentSubmission torrent) throws TrackerRefusedException, TrackerUnavailableException {
+        List<EntityPart> parts = new ArrayList<>();
+        try {
+            parts.add(EntityPart.withName("torrent").fileName("upload.torrent").content(torrent.torrent())
+                    .mediaType(BITTORRENT).build());
+            textPart(parts, "title", torrent.title());
+            textPart(parts, "category", Integer.toString(torrent.category()));
+            textPart(parts, "tags", String.join(",", torrent.tags()));
+            textPart(parts, "description", torrent.description());
+            textPart(parts, "uploader", torrent.uploader());
+        } catch (IOException e) {
+            throw new IllegalStateException("parts of byte arrays and strings are built in memory", e);
+        }
+        WebTarget target = api().path("torrents");
+        try (Response response = write(target, target.request(MediaType.APPLICATION_JSON),
+                "POST", Entity.entity(new GenericEntity<>(parts) { }, MediaType.MULTIPART_FORM_DATA))) {
+            refusal(response);
+            return read(target, response, 201, r -> r.readEntity(JsonObject.class).getJsonNumber("id").longValue());
+        }
+    }
+
+    /** {@code PATCH /torrents/{id}} (JSON merge patch of every label, with the service token). */
+    public void edit(long id, TorrentEdit edit) throws TrackerRefusedException, TrackerUnavailableException {
+        JsonArrayBuilder tags = Json.createArrayBuilder();
+        edit.tags().forEach(tags::add);
+        JsonObjectBuilder patch = Json.createObjectBuilder().add("category", edit.category()).add("tags", tags);
+        if (edit.title() == null) {
+            patch.addNull("title");
+        } else {
+            patch.add("title", edit.title());
+        }
+        if (edit.description() == null) {
+            patch.addNull("description");
+        } else {
+            patch.add("description", edit.description());
+        }
+        WebTarget target = api().path("torrents").path(Long.toString(id));
+        try (Response response = write(target, target.request(MediaType.APPLICATION_JSON), "PATCH",
+                Entity.entity(patch.build().toString(), "application/merge-patch+json"))) {
+            refusal(response);
+            read(target, response, r -> null);
+        }
+    }
+
+    private static void textPart(List<EntityPart> parts, String name, String value) throws IOException {
+        if (value != null && !value.isEmpty()) {
+            parts.add(EntityPart.withName(name).content(value).mediaType(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .build());
+        }
+    }
+
+    private Response write(WebTarget target, jakarta.ws.rs.client.Invocation.Builder request, String method,
+                           Entity<?> body) throws TrackerUnavailableException {
+        String token = serviceToken.value().orElseThrow(() -> unavailable(target,
+                "no service token: set SWARMPORT_SERVICE_TOKEN, or let the tracker on this server generate one", null));
+        try {
+            jakarta.ws.rs.client.Invocation.Builder signed = request.header("Authorization", "Bearer " + token);
+            return body == null ? signed.method(method) : signed.method(method, body);
+        } catch (ProcessingException e) {
+            throw unavailable(target, e.getMessage(), e);
+        }
+    }
+
+    /** Throws the tracker's documented refusals of a write; lets anything else through to {@link #read}. */
+    private static void refusal(Response response) throws TrackerRefusedException {
+        int status = response.getStatus();
+        if ((status == 400 || status == 404 || status == 409 || status == 413)
+                && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+            String location = response.getHeaderString("Location");
+            OptionalLong existing = OptionalLong.empty();
+            if (status == 409 && location != null && location.matches(".*/torrents/[0-9]{1,18}")) {
+                existing = OptionalLong.of(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+            }
+            throw new TrackerRefusedException(status, errorMessage(response, "the tracker refused this torrent"), existing);
+        }
     }
 }

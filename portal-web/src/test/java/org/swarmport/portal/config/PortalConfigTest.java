@@ -53,4 +53,24 @@ class PortalConfigTest {
         assertEquals("SWARMPORT_ADMIN_USERNAME must be a username that can register: "
                 + "A username has only letters A–Z, digits, and . _ -", e.getMessage());
     }
+
+    @Test
+    void anySignedInAccountMayUploadByDefaultAndUploaderRestrictsIt() {
+        assertEquals(org.swarmport.portal.account.Role.USER, withEnvironment(Map.of()).uploadRole());
+        assertEquals(org.swarmport.portal.account.Role.UPLOADER,
+                withEnvironment(Map.of("SWARMPORT_UPLOAD_ROLE", "Uploader")).uploadRole());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> withEnvironment(Map.of("SWARMPORT_UPLOAD_ROLE", "admin")));
+        assertEquals("SWARMPORT_UPLOAD_ROLE must be user or uploader, got 'admin'", e.getMessage());
+    }
+
+    @Test
+    void aServiceTokenTooShortToBeSecretIsRefusedWithoutQuotingIt() {
+        assertEquals(java.util.Optional.empty(), withEnvironment(Map.of()).serviceToken());
+        assertEquals(java.util.Optional.of("0123456789abcdef"),
+                withEnvironment(Map.of("SWARMPORT_SERVICE_TOKEN", "0123456789abcdef")).serviceToken());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> withEnvironment(Map.of("SWARMPORT_SERVICE_TOKEN", "short-secret")));
+        assertEquals(false, e.getMessage().contains("short-secret"), e.getMessage());
+    }
 }

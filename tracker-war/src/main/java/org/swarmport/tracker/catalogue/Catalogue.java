@@ -89,7 +89,7 @@ public class Catalogue implements CatalogueSource {
             files.add(new TorrentFile(file.path().toString(), file.length()));
         }
         torrent.describeContent(metainfo.pieceLength(), metainfo.isPrivate(), files);
-        torrent.label(labels.category(), labels.tags(), labels.description());
+        torrent.label(labels.title(), labels.category(), labels.tags(), labels.description());
         torrent.uploadedBy(uploader);
         em.persist(torrent);
         em.persist(new StoredMetainfo(torrent.id(), metainfo.rawBytes()));
@@ -146,7 +146,7 @@ public class Catalogue implements CatalogueSource {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void relabel(Torrent torrent, TorrentLabels labels) {
-        torrent.label(labels.category(), labels.tags(), labels.description());
+        torrent.label(labels.title(), labels.category(), labels.tags(), labels.description());
         em.flush();
         changes.fire(new CatalogueChange.Stored(view(torrent, paths(List.of(torrent.id())).getOrDefault(torrent.id(), List.of()))));
     }
@@ -253,7 +253,7 @@ public class Catalogue implements CatalogueSource {
 
     private static CataloguedTorrent view(Torrent torrent, List<String> tags, List<String> paths) {
         return new CataloguedTorrent(torrent.id(), torrent.infoHashV1(), torrent.infoHashV2(), torrent.swarmHash(),
-                torrent.name(), torrent.description(), torrent.category(), tags, paths,
+                torrent.displayName(), torrent.description(), torrent.category(), tags, paths,
                 torrent.totalSize(), torrent.addedAt(), torrent.seeders(), torrent.leechers(), torrent.completed());
     }
 

@@ -3,7 +3,7 @@ package org.swarmport.tracker.catalogue;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Checks on the free text a client sends with a torrent (description, uploader). Stored as
+ * Checks on the free text a client sends with a torrent (title, description, uploader). Stored as
  * given, never interpreted as markup: the portal escapes it when it shows it. Control
  * characters other than tab and line breaks are refused because they hide text, and NUL
  * because PostgreSQL cannot store it in text.
@@ -13,6 +13,8 @@ final class PlainText {
     /** 64 KiB of UTF-8. */
     static final int MAX_DESCRIPTION_BYTES = 64 * 1024;
     static final int MAX_UPLOADER_CHARS = 200;
+    /** Characters (code points): room for the longest release names, short enough for one line of a page. */
+    static final int MAX_TITLE_CHARS = 250;
 
     private PlainText() {
     }
@@ -29,6 +31,20 @@ final class PlainText {
         }
         checkControls("description", text, true);
         return text;
+    }
+
+    /** The title, stripped, or null for none (absent or blank): then the metainfo's name is shown. One line. */
+    static String title(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String title = text.strip();
+        int chars = title.codePointCount(0, title.length());
+        if (chars > MAX_TITLE_CHARS) {
+            throw new InvalidFieldException("title", "at most " + MAX_TITLE_CHARS + " characters, got " + chars);
+        }
+        checkControls("title", title, false);
+        return title;
     }
 
     /** The portal's opaque reference to whoever uploaded it, or null. */

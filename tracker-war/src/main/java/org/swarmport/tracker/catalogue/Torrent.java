@@ -97,6 +97,10 @@ public class Torrent {
     @Column(nullable = false)
     private int category = Category.OTHER.id();
 
+    /** What the uploader calls it; null for the metainfo's name. Never the info dictionary's name, which the info-hash covers. */
+    @Column(length = 1024)
+    private String title;
+
     @Column(length = 65536)
     private String description;
 
@@ -139,7 +143,8 @@ public class Torrent {
     }
 
     /** What the uploader says about it: the parts of a torrent an editor may change. */
-    void label(Category category, Collection<String> tags, String description) {
+    void label(String title, Category category, Collection<String> tags, String description) {
+        this.title = title;
         this.category = category.id();
         this.tags.clear();
         this.tags.addAll(tags);
@@ -173,8 +178,19 @@ public class Torrent {
         return infoHashV2;
     }
 
+    /** The name in the metainfo's info dictionary. */
     public String name() {
         return name;
+    }
+
+    /** The uploader's title, or null when none was given. */
+    public String title() {
+        return title;
+    }
+
+    /** What the catalogue shows, indexes and sorts by: the title, else the metainfo's name. */
+    public String displayName() {
+        return title != null ? title : name;
     }
 
     public long totalSize() {

@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * A {@code PATCH /torrents/{id}} body, a JSON merge patch (RFC 7396): the members present
- * replace the torrent's {@code category} (id or name), {@code tags} (array of strings) and
- * {@code description} ({@code null} clears it); absent ones stay. Name, sizes and hashes come
- * from the metainfo and cannot be changed: asking to is a 400, not silently ignored.
+ * replace the torrent's {@code title} ({@code null} or blank: show the metainfo's name again),
+ * {@code category} (id or name), {@code tags} (array of strings) and {@code description}
+ * ({@code null} clears it); absent ones stay. Name, sizes and hashes come from the metainfo and
+ * cannot be changed: asking to is a 400, not silently ignored (the title is what to change).
  */
 final class TorrentPatch {
 
@@ -35,23 +36,27 @@ final class TorrentPatch {
         } catch (JsonParsingException e) {
             throw new InvalidFieldException("body", "is not JSON");
         }
+        String title = current.title();
         Category category = current.category();
         List<String> tags = current.tags();
         String description = current.description();
         for (Map.Entry<String, JsonValue> member : patch.entrySet()) {
             JsonValue value = member.getValue();
             switch (member.getKey()) {
+                case "title" -> title = value.getValueType() == JsonValue.ValueType.NULL
+                        ? null : PlainText.title(string("title", value));
                 case "category" -> category = Category.parse(categoryText(value));
                 case "tags" -> tags = value.getValueType() == JsonValue.ValueType.NULL ? List.of() : Tags.of(strings(value));
                 case "description" -> description = value.getValueType() == JsonValue.ValueType.NULL
                         ? null : PlainText.description(string("description", value));
                 case "name", "infoHashV1", "infoHashV2", "totalSize", "pieceLength", "private", "files" ->
-                        throw new InvalidFieldException(member.getKey(), "comes from the metainfo and cannot be changed");
+                        throw new InvalidFieldException(member.getKey(),
+                                "comes from the metainfo and cannot be changed (a title can be set)");
                 default -> throw new InvalidFieldException(member.getKey(),
-                        "unknown field: a patch may change category, tags, description");
+                        "unknown field: a patch may change title, category, tags, description");
             }
         }
-        return new TorrentLabels(category, tags, description);
+        return new TorrentLabels(title, category, tags, description);
     }
 
     private static String categoryText(JsonValue value) {

@@ -15,7 +15,7 @@ import org.swarmport.tracker.api.ApiError;
 
 /**
  * The parts of a {@code POST /torrents} multipart body, read and checked: {@code torrent} (the
- * .torrent file, required), {@code category}, {@code tags} (comma-separated),
+ * .torrent file, required), {@code title}, {@code category}, {@code tags} (comma-separated),
  * {@code description}, {@code uploader}. Every part is read with a bound, so no part can make
  * the server hold more than it allows.
  */
@@ -24,7 +24,7 @@ record TorrentUpload(byte[] torrent, TorrentLabels labels, String uploader) {
     /** The largest .torrent accepted: a file of 100,000 paths fits, and nothing real is larger. */
     static final int MAX_TORRENT_BYTES = 10 << 20;
     private static final int MAX_FIELD_BYTES = PlainText.MAX_DESCRIPTION_BYTES;
-    private static final Set<String> TEXT_PARTS = Set.of("category", "tags", "description", "uploader");
+    private static final Set<String> TEXT_PARTS = Set.of("title", "category", "tags", "description", "uploader");
 
     static TorrentUpload read(List<EntityPart> parts) throws IOException {
         byte[] torrent = null;
@@ -48,14 +48,14 @@ record TorrentUpload(byte[] torrent, TorrentLabels labels, String uploader) {
                 }
             } else {
                 throw new InvalidFieldException(name == null ? "(unnamed part)" : name,
-                        "unknown part: send torrent, category, tags, description, uploader");
+                        "unknown part: send torrent, title, category, tags, description, uploader");
             }
         }
         if (torrent == null || torrent.length == 0) {
             throw new InvalidFieldException("torrent", "missing: send the .torrent file as the part named torrent");
         }
         String category = text.get("category");
-        TorrentLabels labels = new TorrentLabels(
+        TorrentLabels labels = new TorrentLabels(PlainText.title(text.get("title")),
                 category == null || category.isBlank() ? Category.OTHER : Category.parse(category),
                 Tags.parse(text.get("tags")), PlainText.description(text.get("description")));
         return new TorrentUpload(torrent, labels, PlainText.uploader(text.get("uploader")));

@@ -124,7 +124,7 @@ public class TorrentsResource {
         byte[] stored = catalogue.metainfo(torrent.id())
                 .orElseThrow(() -> ApiError.exception(404, "torrent " + id + " was stored without its .torrent file"));
         return Response.ok(ServedMetainfo.withAnnounce(stored, config.announceUrl().toString()), BITTORRENT)
-                .header("Content-Disposition", AttachmentName.of(torrent.name()))
+                .header("Content-Disposition", AttachmentName.of(torrent.displayName()))
                 .build();
     }
 
@@ -136,7 +136,7 @@ public class TorrentsResource {
     public TorrentDetails edit(@PathParam("id") String id, byte[] body) {
         Torrent torrent = existing(id);
         TorrentLabels labels = TorrentPatch.apply(body,
-                new TorrentLabels(torrent.category(), torrent.tags(), torrent.description()));
+                new TorrentLabels(torrent.title(), torrent.category(), torrent.tags(), torrent.description()));
         catalogue.relabel(torrent, labels);
         return details(torrent);
     }

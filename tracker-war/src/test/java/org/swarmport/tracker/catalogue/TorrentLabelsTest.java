@@ -56,6 +56,28 @@ class TorrentLabelsTest {
     }
 
     @Test
+    void aTitleIsOneStrippedLineOfAtMost250CharactersAndBlankMeansNone() {
+        assertNull(PlainText.title(null));
+        assertNull(PlainText.title(" \t "));
+        assertEquals("Some Film (2026)", PlainText.title("  Some Film (2026) "));
+        assertEquals(250, PlainText.title("é".repeat(250)).length());
+        assertEquals(500, PlainText.title("\uD83C\uDFAC".repeat(250)).length(), "counted in characters, not UTF-16 units");
+        assertEquals("title: at most 250 characters, got 251", assertThrows(InvalidFieldException.class,
+                () -> PlainText.title("x".repeat(251))).getMessage());
+        assertEquals("title", assertThrows(InvalidFieldException.class, () -> PlainText.title("a\u0007b")).field());
+    }
+
+    @Test
+    void patchSetsAndClearsTheTitle() {
+        TorrentLabels titled = patch("{\"title\": \" A Title \"}");
+        assertEquals(new TorrentLabels("A Title", Category.TV, List.of("1080p"), "old"), titled);
+        assertEquals(CURRENT, TorrentPatch.apply("{\"title\": null}".getBytes(StandardCharsets.UTF_8), titled));
+        assertEquals(CURRENT, TorrentPatch.apply("{\"title\": \"  \"}".getBytes(StandardCharsets.UTF_8), titled));
+        assertEquals(titled, TorrentPatch.apply("{\"tags\": [\"1080p\"]}".getBytes(StandardCharsets.UTF_8), titled),
+                "a patch without a title keeps it");
+    }
+
+    @Test
     void patchChangesOnlyTheMembersItNamesAndNullClearsTheDescription() {
         assertEquals(new TorrentLabels(Category.BOOKS, List.of("1080p"), null),
                 patch("{\"category\": 7000, \"description\": null}"));
@@ -66,8 +88,10 @@ class TorrentLabelsTest {
     @Test
     void patchRefusesTheNameUnknownFieldsWrongTypesAndBrokenJson() {
         String[][] cases = {
-            {"{\"name\": \"x\"}", "name: comes from the metainfo and cannot be changed"},
-            {"{\"colour\": 1}", "colour: unknown field: a patch may change category, tags, description"},
+            {"{\"name\": \"x\"}", "name: comes from the metainfo and cannot be changed (a title can be set)"},
+            {"{\"colour\": 1}", "colour: unknown field: a patch may change title, category, tags, description"},
+            {"{\"title\": 5}", "title: must be a string"},
+            {"{\"title\": \"two\\nlines\"}", "title: contains a control character at position 3"},
             {"{\"tags\": \"a,b\"}", "tags: must be an array of strings"},
             {"{\"description\": 5}", "description: must be a string"},
             {"[1]", "body: must be a JSON object"},
