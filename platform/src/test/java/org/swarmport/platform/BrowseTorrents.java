@@ -68,7 +68,7 @@ final class BrowseTorrents {
         }
     }
 
-    private static Metainfo single(String name, int size) throws Exception {
+    static Metainfo single(String name, int size) throws Exception {
         return MetainfoBuilder.singleFile(name, random(size)).version(MetainfoVersion.V1).pieceLength(16 * 1024).build();
     }
 

@@ -15,9 +15,11 @@ import java.util.Locale;
 @Entity
 @Table(schema = "portal", name = "account")
 @NamedQuery(name = Account.BY_USERNAME_KEY, query = "select a from Account a where a.usernameKey = :key")
+@NamedQuery(name = Account.BY_ROLE, query = "select a from Account a where a.role = :role order by a.id")
 public class Account {
 
     static final String BY_USERNAME_KEY = "Account.byUsernameKey";
+    static final String BY_ROLE = "Account.byRole";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -3,11 +3,13 @@ package org.swarmport.portal.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.swarmport.portal.config.PortalConfig;
@@ -102,5 +104,38 @@ public class Accounts {
 
     private boolean isConfiguredAdmin(String username) {
         return config.adminUsername().map(admin -> Account.keyOf(admin).equals(Account.keyOf(username))).orElse(false);
+    }
+
+    /** The account's role as stored now, empty when there is no such account (any more). */
+    @Transactional
+    public Optional<Role> roleOf(long accountId) {
+        return Optional.ofNullable(em.find(Account.class, accountId)).map(Account::role);
+    }
+
+    /**
+     * Gives the account {@code username} a new role. The last admin keeps the role: the admins are
+     * locked while they are counted, so two admins demoting each other at once cannot both pass.
+     *
+     * @return false when there is no such account
+     * @throws LastAdminException when the account is the only admin and the new role is not admin
+     */
+    @Transactional
+    public boolean changeRole(String username, Role newRole) {
+        Optional<Account> found = find(username);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Account account = found.get();
+        if (account.role() == Role.ADMIN && newRole != Role.ADMIN) {
+            List<Account> admins = em.createNamedQuery(Account.BY_ROLE, Account.class)
+                    .setParameter("role", Role.ADMIN).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            if (admins.size() <= 1) {
+                throw new LastAdminException();
+            }
+        }
+        Role before = account.role();
+        account.changeRole(newRole);
+        LOG.info(() -> "Account '" + account.username() + "' changed from " + before.label() + " to " + newRole.label());
+        return true;
     }
 }

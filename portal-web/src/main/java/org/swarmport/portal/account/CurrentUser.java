@@ -11,7 +11,11 @@ import org.swarmport.portal.config.PortalConfig;
 /**
  * Who is signed in on this request's session, if anyone, and what they may do. Pages ask it
  * ({@code #{currentUser.signedIn}}, {@code #{currentUser.mayUpload}}) and so will the upload
- * and moderation pages. The role is the one read at sign-in.
+ * and moderation pages.
+ *
+ * <p>The role is read from the account once per request (a primary-key lookup, only for someone
+ * signed in), not kept from sign-in: an admin's change of it, or a deleted account, takes
+ * effect at that user's next request, on every portal node, with nothing to invalidate.
  *
  * <p>Request-scoped over a session attribute, not a session-scoped bean: asking who is signed
  * in (every page's header does) must not create a session for a visitor who never signs in,
@@ -29,8 +33,15 @@ public class CurrentUser {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    Accounts accounts;
+
+    /** This request's answer, with the role as stored now; null until first asked. */
+    private Optional<SignedIn> current;
+
     void signIn(Account account) {
         request.getSession(true).setAttribute(ATTRIBUTE, new SignedIn(account.id(), account.username(), account.role()));
+        current = null;
     }
 
     void signOut() {
@@ -38,11 +49,18 @@ public class CurrentUser {
         if (session != null) {
             session.removeAttribute(ATTRIBUTE);
         }
+        current = null;
     }
 
     private Optional<SignedIn> signedIn() {
-        HttpSession session = request.getSession(false);
-        return session == null ? Optional.empty() : Optional.ofNullable((SignedIn) session.getAttribute(ATTRIBUTE));
+        if (current == null) {
+            HttpSession session = request.getSession(false);
+            Optional<SignedIn> remembered = session == null ? Optional.empty()
+                    : Optional.ofNullable((SignedIn) session.getAttribute(ATTRIBUTE));
+            current = remembered.flatMap(s -> accounts.roleOf(s.accountId())
+                    .map(role -> new SignedIn(s.accountId(), s.username(), role)));
+        }
+        return current;
     }
 
     public boolean isSignedIn() {

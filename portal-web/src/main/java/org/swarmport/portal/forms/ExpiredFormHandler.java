@@ -6,6 +6,8 @@ import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.ExceptionQueuedEventContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +15,11 @@ import java.util.Iterator;
 
 /**
  * A form posted with a ViewState this session does not know (forged, or older than the
- * session) is answered 403 with the page that says so, not a stack trace. Other exceptions
- * go on to Faces' own handling.
+ * session) is answered 403 with the page that says so, not a stack trace. So is one whose
+ * ViewState this session knows but for another page: Mojarra finds server-side state by its
+ * token alone, and restoring one page's state onto another's tree fails inside Mojarra (a
+ * NullPointerException while restoring), which would otherwise be a 500. Other exceptions go on
+ * to Faces' own handling.
  */
 public class ExpiredFormHandler extends ExceptionHandlerWrapper {
 
@@ -26,7 +31,8 @@ public class ExpiredFormHandler extends ExceptionHandlerWrapper {
     public void handle() {
         Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
         while (events.hasNext()) {
-            if (isExpiredView(events.next().getContext().getException())) {
+            ExceptionQueuedEventContext event = events.next().getContext();
+            if (isExpiredView(event.getException()) || isUnrestorablePostback(event)) {
                 events.remove();
                 FacesContext faces = FacesContext.getCurrentInstance();
                 try {
@@ -38,6 +44,10 @@ public class ExpiredFormHandler extends ExceptionHandlerWrapper {
             }
         }
         getWrapped().handle();
+    }
+
+    private static boolean isUnrestorablePostback(ExceptionQueuedEventContext event) {
+        return event.getPhaseId() == PhaseId.RESTORE_VIEW && event.getContext().isPostback();
     }
 
     private static boolean isExpiredView(Throwable thrown) {

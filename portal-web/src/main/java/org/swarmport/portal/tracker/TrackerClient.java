@@ -51,6 +51,7 @@ public class TrackerClient {
     private final Client client = ClientBuilder.newBuilder()
             .connectTimeout(2, TimeUnit.SECONDS)
             .readTimeout(5, TimeUnit.SECONDS)
+            .register(SharedJsonb.class)
             .build();
 
     /** The tracker's numbers, or empty when it cannot be reached or answers with an error. */
@@ -177,6 +178,30 @@ public class TrackerClient {
     private final ServiceToken serviceToken = new ServiceToken(Settings.fromSystem());
 
     /**
+     * {@code DELETE /torrents/{id}} with the service token: the torrent is gone from the catalogue,
+     * search and swarms. False when the tracker had no such torrent (deleted before).
+     */
+    public boolean delete(long id) throws TrackerUnavailableException {
+        WebTarget target = api().path("torrents").path(Long.toString(id));
+        try (Response response = write(target, target.request(MediaType.APPLICATION_JSON), "DELETE", null)) {
+            if (response.getStatus() == 404 && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+                return false;
+            }
+            if (response.getStatus() != 204) {
+                throw unavailable(target, "HTTP " + response.getStatus(), null);
+            }
+            return true;
+        }
+    }
+
+    /** {@code GET /torrents?uploader=…&limit=…}: the newest torrents uploaded by this portal reference (a username). */
+    public UploadsPage uploadsOf(String uploader, int limit) throws TrackerUnavailableException {
+        WebTarget target = api().path("torrents").queryParam("uploader", "{uploader}").queryParam("limit", limit)
+                .resolveTemplate("uploader", uploader);
+        return call(target, MediaType.APPLICATION_JSON, response -> response.readEntity(UploadsPage.class));
+    }
+
+    /**
      * {@code POST /torrents} (multipart, with the service token): publishes the torrent and
      * answers its id. A 4xx the API documents is the uploader's to fix; anything else (the tracker
      * down, the token refused) is an outage.
@@ -236,7 +261,8 @@ public class TrackerClient {
                            Entity<?> body) throws TrackerUnavailableException {
         String token = serviceToken.value();
         try {
-            return request.header("Authorization", "Bearer " + token).method(method, body);
+            jakarta.ws.rs.client.Invocation.Builder signed = request.header("Authorization", "Bearer " + token);
+            return body == null ? signed.method(method) : signed.method(method, body);
         } catch (ProcessingException e) {
             throw unavailable(target, e.getMessage(), e);
         }

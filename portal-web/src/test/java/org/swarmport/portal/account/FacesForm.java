@@ -13,18 +13,21 @@ import java.util.stream.Collectors;
 
 /**
  * One Faces form as a browser without JavaScript sees it: read from a page's HTML (its action,
- * its inputs with their names and values, the ViewState among them), filled in by field id,
- * sent as the urlencoded body the browser would send.
+ * its inputs, text areas and selects with their names and values, the ViewState among them),
+ * filled in by field id, sent as the urlencoded body the browser would send.
  */
-final class FacesForm {
+public final class FacesForm {
 
-    static final String VIEW_STATE = "jakarta.faces.ViewState";
+    public static final String VIEW_STATE = "jakarta.faces.ViewState";
 
     private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>");
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z-]+)=\"([^\"]*)\"");
+    private static final Pattern TEXTAREA = Pattern.compile("<textarea\\b([^>]*)>(.*?)</textarea>", Pattern.DOTALL);
+    private static final Pattern SELECT = Pattern.compile("<select\\b([^>]*)>(.*?)</select>", Pattern.DOTALL);
+    private static final Pattern SELECTED = Pattern.compile("<option\\b[^>]*value=\"([^\"]*)\"[^>]*selected");
 
-    final URI action;
-    final Map<String, String> fields = new LinkedHashMap<>();
+    public final URI action;
+    public final Map<String, String> fields = new LinkedHashMap<>();
     private final String formId;
 
     private FacesForm(URI action, String formId) {
@@ -32,7 +35,7 @@ final class FacesForm {
         this.formId = formId;
     }
 
-    static FacesForm in(String html, URI page, String formId) {
+    public static FacesForm in(String html, URI page, String formId) {
         Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"([^>]*)>(.*?)</form>", Pattern.DOTALL)
                 .matcher(html);
         assertTrue(form.find(), "no form " + formId + " in " + html);
@@ -45,25 +48,34 @@ final class FacesForm {
                 result.fields.put(a.get("name"), unescape(a.getOrDefault("value", "")));
             }
         }
+        Matcher textarea = TEXTAREA.matcher(form.group(2));
+        while (textarea.find()) {
+            result.fields.put(attributes(textarea.group(1)).get("name"), unescape(textarea.group(2)));
+        }
+        Matcher select = SELECT.matcher(form.group(2));
+        while (select.find()) {
+            Matcher selected = SELECTED.matcher(select.group(2));
+            result.fields.put(attributes(select.group(1)).get("name"), selected.find() ? unescape(selected.group(1)) : "");
+        }
         assertTrue(result.fields.containsKey(VIEW_STATE), "no ViewState in form " + formId);
         return result;
     }
 
     /** Fills the field whose id is {@code formId:fieldId}; it must be in the form. */
-    FacesForm set(String fieldId, String value) {
+    public FacesForm set(String fieldId, String value) {
         String name = formId + ":" + fieldId;
         assertTrue(fields.containsKey(name), "no field " + name + " in " + fields.keySet());
         fields.put(name, value);
         return this;
     }
 
-    FacesForm without(String name) {
+    public FacesForm without(String name) {
         fields.remove(name);
         return this;
     }
 
     /** The body of a click on the button {@code formId:buttonId}. */
-    String body(String buttonId) {
+    public String body(String buttonId) {
         Map<String, String> sent = new LinkedHashMap<>(fields);
         sent.put(formId + ":" + buttonId, "clicked");
         return sent.entrySet().stream()

@@ -256,4 +256,13 @@ public class Catalogue implements CatalogueSource {
                 torrent.displayName(), torrent.description(), torrent.category(), tags, paths,
                 torrent.totalSize(), torrent.addedAt(), torrent.seeders(), torrent.leechers(), torrent.completed());
     }
+
+    /** The newest {@code max} torrents whose uploader is {@code uploader}, and how many there are. */
+    public UploadsPage byUploader(String uploader, int max) {
+        List<Torrent> torrents = em.createNamedQuery(Torrent.BY_UPLOADER, Torrent.class)
+                .setParameter("uploader", uploader).setMaxResults(max).getResultList();
+        long total = em.createNamedQuery(Torrent.COUNT_BY_UPLOADER, Long.class).setParameter("uploader", uploader)
+                .getSingleResult();
+        return new UploadsPage(uploader, total, torrents.stream().map(UploadsPage.Upload::of).toList());
+    }
 }

@@ -35,6 +35,8 @@ import java.util.TreeSet;
         + " order by t.id, index(f)")
 @NamedQuery(name = Torrent.FILES, query = "select f.path, f.length from Torrent t join t.files f where t.id = :id"
         + " order by index(f)")
+@NamedQuery(name = Torrent.BY_UPLOADER, query = "select t from Torrent t where t.uploader = :uploader order by t.id desc")
+@NamedQuery(name = Torrent.COUNT_BY_UPLOADER, query = "select count(t) from Torrent t where t.uploader = :uploader")
 public class Torrent {
 
     public static final String COUNT = "Torrent.count";
@@ -51,6 +53,9 @@ public class Torrent {
     public static final String PATHS_OF = "Torrent.pathsOf";
     /** Each row: path, length; in file order. */
     public static final String FILES = "Torrent.files";
+    /** An uploader's torrents, newest first. */
+    public static final String BY_UPLOADER = "Torrent.byUploader";
+    public static final String COUNT_BY_UPLOADER = "Torrent.countByUploader";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

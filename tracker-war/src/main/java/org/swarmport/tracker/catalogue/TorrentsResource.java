@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
@@ -70,6 +71,29 @@ public class TorrentsResource {
         Torrent torrent = catalogue.add(metainfo, upload.labels(), upload.uploader());
         return Response.created(uri.getBaseUriBuilder().path("torrents").path(Long.toString(torrent.id())).build())
                 .entity(details(torrent)).build();
+    }
+
+    /**
+     * {@code GET /torrents?uploader=alice&limit=20}: an uploader's newest torrents (the portal's
+     * profile page). The search index has no uploader field, and a profile needs no ranking: the
+     * catalogue answers this.
+     */
+    @GET
+    @Transactional
+    public UploadsPage byUploader(@QueryParam("uploader") String uploader, @QueryParam("limit") String limit) {
+        if (uploader == null || uploader.isBlank()) {
+            throw ApiError.exception(400, "uploader: required (the portal's reference given at upload)");
+        }
+        int max;
+        try {
+            max = limit == null ? 20 : Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            max = -1;
+        }
+        if (max < 1 || max > UploadsPage.MAX_LIMIT) {
+            throw ApiError.exception(400, "limit: between 1 and " + UploadsPage.MAX_LIMIT);
+        }
+        return catalogue.byUploader(uploader.strip(), max);
     }
 
     @GET

@@ -1,0 +1,39 @@
+package org.swarmport.portal.moderation;
+
+import java.util.Optional;
+
+/**
+ * The {@code comment} and {@code torrent} parameters of the report and moderation pages
+ * ({@code <f:viewParam value="#{reportView.parameters.comment}"/>}); a blank one counts as absent.
+ */
+public class TargetParameters {
+
+    private String comment;
+    private String torrent;
+
+    /** Whether either names a target. */
+    public boolean isGiven() {
+        return comment != null || torrent != null;
+    }
+
+    /** What they name; empty (and the 404 sent) when there is none. */
+    Optional<FoundTarget> find(TargetLookup lookup) {
+        return lookup.find(comment, torrent);
+    }
+
+    public String getComment() {
+        return comment;
+    }
+
+    public void setComment(String comment) {
+        this.comment = comment == null || comment.isBlank() ? null : comment;
+    }
+
+    public String getTorrent() {
+        return torrent;
+    }
+
+    public void setTorrent(String torrent) {
+        this.torrent = torrent == null || torrent.isBlank() ? null : torrent;
+    }
+}
