@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
  * its inputs with their names and values, the ViewState among them), filled in by field id,
  * sent as the urlencoded body the browser would send.
  */
-final class FacesForm {
+public final class FacesForm {
 
-    static final String VIEW_STATE = "jakarta.faces.ViewState";
+    public static final String VIEW_STATE = "jakarta.faces.ViewState";
 
     private static final Pattern INPUT = Pattern.compile("<input\\b([^>]*)>");
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z-]+)=\"([^\"]*)\"");
@@ -50,14 +50,14 @@ final class FacesForm {
     }
 
     /** Fills the field whose id is {@code formId:fieldId}; it must be in the form. */
-    FacesForm set(String fieldId, String value) {
+    public FacesForm set(String fieldId, String value) {
         String name = formId + ":" + fieldId;
         assertTrue(fields.containsKey(name), "no field " + name + " in " + fields.keySet());
         fields.put(name, value);
         return this;
     }
 
-    FacesForm without(String name) {
+    public FacesForm without(String name) {
         fields.remove(name);
         return this;
     }

@@ -11,14 +11,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Someone visiting the portal over HTTP, with their own cookies; follows redirects like a browser. */
-final class PortalVisitor {
+/**
+ * Someone visiting the portal over HTTP, with their own cookies; follows redirects like a browser.
+ * Public for platform's tests (portal-web's test-jar).
+ */
+public final class PortalVisitor {
 
     final URI base;
     final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
 
-    PortalVisitor(URL base) throws Exception {
+    public PortalVisitor(URL base) throws Exception {
         this(base.toURI(), HttpClient.newBuilder());
     }
 
@@ -28,12 +31,12 @@ final class PortalVisitor {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(URI target, String body) throws Exception {
+    public HttpResponse<String> post(URI target, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -41,7 +44,7 @@ final class PortalVisitor {
     }
 
     /** GETs the page, fills nothing, and hands back its form to fill. */
-    FacesForm form(String path, String formId) throws Exception {
+    public FacesForm form(String path, String formId) throws Exception {
         HttpResponse<String> page = get(path);
         if (page.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + page.statusCode() + ": " + page.body());
@@ -49,21 +52,21 @@ final class PortalVisitor {
         return FacesForm.in(page.body(), page.uri(), formId);
     }
 
-    HttpResponse<String> submit(FacesForm form, String buttonId) throws Exception {
+    public HttpResponse<String> submit(FacesForm form, String buttonId) throws Exception {
         return post(form.action, form.body(buttonId));
     }
 
-    Optional<String> sessionId() {
+    public Optional<String> sessionId() {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("JSESSIONID")).map(HttpCookie::getValue).findFirst();
     }
 
-    HttpResponse<String> register(String username, String password) throws Exception {
+    public HttpResponse<String> register(String username, String password) throws Exception {
         return submit(form("register", "register").set("username", username).set("password", password)
                 .set("confirmation", password), "submit");
     }
 
-    HttpResponse<String> signIn(String username, String password) throws Exception {
+    public HttpResponse<String> signIn(String username, String password) throws Exception {
         return submit(form("login", "login").set("username", username).set("password", password), "submit");
     }
 }

@@ -2,10 +2,8 @@ package org.swarmport.portal.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.swarmport.portal.tracker.Category;
 import org.w3c.dom.Document;
@@ -14,7 +12,7 @@ import org.w3c.dom.Element;
 class CapsDocumentTest {
 
     private static Document parse(ByteArrayOutputStream out) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(out.toByteArray()));
+        return FeedXml.parse(out.toByteArray());
     }
 
     private static Element first(Document document, String name) {

@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 class RssDocumentTest {
 
@@ -33,24 +29,11 @@ class RssDocumentTest {
     }
 
     private static Document parse(byte[] xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        return FeedXml.parse(xml);
     }
 
     private static String text(Element parent, String name) {
-        return parent.getElementsByTagName(name).item(0).getTextContent();
-    }
-
-    private static Map<String, String> torznabAttributes(Element item) {
-        Map<String, String> attributes = new HashMap<>();
-        NodeList list = item.getElementsByTagNameNS(RssDocument.TORZNAB, "attr");
-        for (int i = 0; i < list.getLength(); i++) {
-            Element attr = (Element) list.item(i);
-            attributes.put(attr.getAttribute("name"), attr.getAttribute("value"));
-        }
-        return attributes;
+        return FeedXml.text(parent, name);
     }
 
     @Test
@@ -102,7 +85,7 @@ class RssDocumentTest {
         Document rss = parse(out.toByteArray());
         Element item = (Element) rss.getElementsByTagName("item").item(0);
 
-        Map<String, String> attributes = torznabAttributes(item);
+        Map<String, String> attributes = FeedXml.torznabAttributes(item);
         assertEquals("5000", attributes.get("category"));
         assertEquals("12345", attributes.get("size"));
         assertEquals("3", attributes.get("seeders"));
