@@ -8,12 +8,12 @@ import org.swarmport.portal.tracker.SearchQuery;
  * A link to the same page with other parameters: {@code ?q=show&sort=seeders}. Relative, so the
  * one results table serves /search and /browse alike.
  */
-final class QueryString {
+public final class QueryString {
 
     private QueryString() {
     }
 
-    static String of(SearchQuery query) {
+    public static String of(SearchQuery query) {
         StringBuilder link = new StringBuilder("?");
         for (String name : SearchQuery.NAMES) {
             String value = query.get(name);

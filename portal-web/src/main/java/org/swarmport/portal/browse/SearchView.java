@@ -26,7 +26,7 @@ import org.swarmport.portal.tracker.TrackerUnavailableException;
 @RequestScoped
 public class SearchView {
 
-    static final int PAGE_SIZE = 20;
+    public static final int PAGE_SIZE = 20;
     /** The tracker pages through at most this many hits; deeper pages are not offered. */
     private static final int MAX_DEPTH = 10_000;
     /** Numbered links on each side of the current page. */
@@ -183,5 +183,10 @@ public class SearchView {
 
     private String pageHref(int number) {
         return QueryString.of(query.with("page", number == 1 ? null : Integer.toString(number)));
+    }
+
+    /** The query string of this search's RSS feed ({@code /rss}): the same search, from its first page. */
+    public String getFeedQuery() {
+        return QueryString.of(query.with("page", null));
     }
 }

@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Someone visiting the portal over HTTP, with their own cookies; follows redirects like a browser. */
+/**
+ * Someone visiting the portal over HTTP, with their own cookies; follows redirects like a browser.
+ * Public for platform's tests (portal-web's test-jar).
+ */
 public final class PortalVisitor {
 
     public final URI base;

@@ -88,4 +88,36 @@ class HomePageIT {
     void templatesAreNotServed() throws Exception {
         assertEquals(404, get("WEB-INF/templates/layout.xhtml").statusCode());
     }
+
+    // The feeds (feed package): Torznab's code 900 with a 503 and Retry-After, RSS a plain 503;
+    // key errors still told apart from the outage. With the tracker: platform's FeedsIT.
+
+    @Test
+    void torznabCapsIsError900WithA503() throws Exception {
+        HttpResponse<String> caps = get("api?t=caps");
+
+        assertEquals(503, caps.statusCode(), caps.body());
+        assertEquals("30", caps.headers().firstValue("Retry-After").orElse(""));
+        assertEquals("application/xml;charset=UTF-8", caps.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+        assertTrue(caps.body().contains("<error code=\"900\""), caps.body());
+    }
+
+    @Test
+    void aSearchWithoutAKeyIsCode100EvenWhileTheTrackerIsAway() throws Exception {
+        HttpResponse<String> search = get("api?t=search&q=x");
+
+        assertEquals(401, search.statusCode(), search.body());
+        assertTrue(search.body().contains("<error code=\"100\""), search.body());
+        assertTrue(get("api?t=search&apikey=ffffffffffffffffffffffffffffffff").body().contains("<error code=\"100\""));
+    }
+
+    @Test
+    void rssIsAPlain503() throws Exception {
+        HttpResponse<String> rss = get("rss?q=x");
+
+        assertEquals(503, rss.statusCode(), rss.body());
+        assertEquals("30", rss.headers().firstValue("Retry-After").orElse(""));
+        assertTrue(rss.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), rss.body());
+        assertTrue(rss.body().contains("The tracker cannot be reached right now."), rss.body());
+    }
 }
