@@ -149,16 +149,20 @@ public class ModerationView {
 
     /** The open reports on the reviewed target, newest first. */
     public List<Report> getTargetReports() {
-        return found == null ? List.of() : reports.openOn(found.target());
+        return getFound() == null ? List.of() : reports.openOn(found.target());
     }
 
     /** Comments that go with the reviewed torrent. */
     public long getTorrentCommentCount() {
-        return found == null || found.target().isComment() ? 0 : comments.countOfTorrent(found.target().id());
+        return getFound() == null || found.target().isComment() ? 0 : comments.countOfTorrent(found.target().id());
     }
 
     /** The reviewed target, or null on the queue. */
     public FoundTarget getFound() {
+        if (found == null && FacesContext.getCurrentInstance().isPostback()) {
+            // drawn again after Faces refused the form (a value not in a list): the action did not run
+            found = parameters.lookUp(lookup).orElse(null);
+        }
         return found;
     }
 

@@ -83,7 +83,7 @@ public class ReportView {
 
     /** Whether the signed-in user has an open report on this target. */
     public boolean isAlreadyReported() {
-        return found != null && currentUser.isSignedIn()
+        return getFound() != null && currentUser.isSignedIn()
                 && reports.hasOpen(found.target(), currentUser.accountId().orElseThrow());
     }
 
@@ -97,6 +97,10 @@ public class ReportView {
 
     /** The reported target, or null before it is found. */
     public FoundTarget getFound() {
+        if (found == null && FacesContext.getCurrentInstance().isPostback()) {
+            // drawn again after Faces refused the form (a value not in a list): the action did not run
+            found = parameters.lookUp(lookup).orElse(null);
+        }
         return found;
     }
 

@@ -32,7 +32,8 @@ public class TargetLookup {
         return found;
     }
 
-    private Optional<FoundTarget> lookUp(String comment, String torrent) {
+    /** The target, or empty; sends nothing (for a page drawn again after its form was refused). */
+    public Optional<FoundTarget> lookUp(String comment, String torrent) {
         Optional<Long> id = positive(comment != null ? comment : torrent);
         if (id.isEmpty()) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package org.swarmport.portal.moderation;
 
 import java.util.Optional;
+import org.swarmport.portal.forms.ViewParameters;
 
 /**
  * The {@code comment} and {@code torrent} parameters of the report and moderation pages
@@ -19,6 +20,18 @@ public class TargetParameters {
     /** What they name; empty (and the 404 sent) when there is none. */
     Optional<FoundTarget> find(TargetLookup lookup) {
         return lookup.find(comment, torrent);
+    }
+
+    /**
+     * What they name, or empty; no 404 is sent. For a page drawn again after Faces refused its
+     * form, when the parameters did not reach this bean: then the view's own values count.
+     */
+    Optional<FoundTarget> lookUp(TargetLookup lookup) {
+        if (!isGiven()) {
+            setComment(ViewParameters.value("comment"));
+            setTorrent(ViewParameters.value("torrent"));
+        }
+        return lookup.lookUp(comment, torrent);
     }
 
     public String getComment() {

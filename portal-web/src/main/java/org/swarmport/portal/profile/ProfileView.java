@@ -20,6 +20,7 @@ import org.swarmport.portal.account.Role;
 import org.swarmport.portal.comment.Comment;
 import org.swarmport.portal.comment.Comments;
 import org.swarmport.portal.forms.ErrorResponse;
+import org.swarmport.portal.forms.ViewParameters;
 import org.swarmport.portal.tracker.TrackerClient;
 import org.swarmport.portal.tracker.TrackerUnavailableException;
 import org.swarmport.portal.tracker.UploadsPage;
@@ -52,22 +53,18 @@ public class ProfileView {
     private String name;
     private String role;
     private Account account;
+    private boolean accountLooked;
     private UploadsPage uploads;
+    private boolean uploadsAsked;
     private boolean trackerUnavailable;
 
-    /** The view action. */
+    /** The view action: an unknown name is the 404 page; the role form starts at the current role. */
     public void load() {
-        account = name == null || name.length() > 64 ? null : accounts.find(name.strip()).orElse(null);
-        if (account == null) {
+        if (getAccount() == null) {
             ErrorResponse.send(404);
             return;
         }
         role = account.role().label();
-        try {
-            uploads = tracker.uploadsOf(account.username(), UPLOADS_SHOWN);
-        } catch (TrackerUnavailableException e) {
-            trackerUnavailable = true;
-        }
     }
 
     /** The admin's form: a new role for this account, at once (CurrentUser reads it every request). */
@@ -80,14 +77,12 @@ public class ProfileView {
         Optional<Role> chosen = Arrays.stream(Role.values()).filter(r -> r.label().equals(role)).findFirst();
         if (chosen.isEmpty()) {
             errors.add("role", "Choose one of: user, uploader, moderator, admin.");
-            load();
             return;
         }
         boolean changed;
         try {
             changed = name != null && name.length() <= 64 && accounts.changeRole(name.strip(), chosen.get());
         } catch (LastAdminException e) {
-            load();
             errors.add("role", "The last admin stays admin: make someone else admin first.");
             return;
         }
@@ -104,24 +99,42 @@ public class ProfileView {
         faces.responseComplete();
     }
 
+    /** The account named, looked up once per request (also when the page is drawn again after a refused form). */
     public Account getAccount() {
+        if (!accountLooked) {
+            accountLooked = true;
+            if (name == null) {
+                name = ViewParameters.value("name");
+            }
+            account = name == null || name.length() > 64 ? null : accounts.find(name.strip()).orElse(null);
+        }
         return account;
     }
 
+    /** The newest uploads, asked of the tracker once; null when it cannot be reached. */
     public UploadsPage getUploads() {
+        if (!uploadsAsked && getAccount() != null) {
+            uploadsAsked = true;
+            try {
+                uploads = tracker.uploadsOf(account.username(), UPLOADS_SHOWN);
+            } catch (TrackerUnavailableException e) {
+                trackerUnavailable = true;
+            }
+        }
         return uploads;
     }
 
     public boolean isTrackerUnavailable() {
+        getUploads();
         return trackerUnavailable;
     }
 
     public long getCommentCount() {
-        return account == null ? 0 : comments.countByAuthor(account.id());
+        return getAccount() == null ? 0 : comments.countByAuthor(account.id());
     }
 
     public List<Comment> getRecentComments() {
-        return account == null ? List.of() : comments.byAuthor(account.id(), COMMENTS_SHOWN);
+        return getAccount() == null ? List.of() : comments.byAuthor(account.id(), COMMENTS_SHOWN);
     }
 
     /** The roles an admin may give, as the form lists them. */
