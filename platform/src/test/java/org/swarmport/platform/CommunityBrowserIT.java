@@ -17,7 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.swarmport.portal.account.Chromium;
+import org.swarmport.testsupport.HeadlessChromium;
 
 /**
  * In Debian's chromium (headless): someone comments on a torrent and reports a comment; the
@@ -33,16 +33,15 @@ class CommunityBrowserIT extends PortalWithTracker {
 
     @Test
     void commentReportAndAModeratorDeletesTheComment() throws Exception {
-        Chromium.requireInstalled();
-        String run = "zb" + ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
-        String carol = "carol-" + run;
-        String dave = "dave-" + run;
-        TrackerUploads uploads = new TrackerUploads(tracker);
-        long torrent = uploads.upload(BrowseTorrents.single("Browser." + run + ".Album.2024.FLAC", 4_000).rawBytes(),
-                Map.of("category", "audio", "uploader", carol, "description", "Twelve tracks.\nLossless."));
-        try (Chromium chromium = Chromium.start()) {
-            ChromeDriver browser = chromium.browser;
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            String run = "zb" + ThreadLocalRandom.current().ints(8, 'a', 'z' + 1)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+            String carol = "carol-" + run;
+            String dave = "dave-" + run;
+            TrackerUploads uploads = new TrackerUploads(tracker);
+            long torrent = uploads.upload(BrowseTorrents.single("Browser." + run + ".Album.2024.FLAC", 4_000).rawBytes(),
+                    Map.of("category", "audio", "uploader", carol, "description", "Twelve tracks.\nLossless."));
+            ChromeDriver browser = chromium.driver();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
             register(browser, wait, carol);
@@ -97,7 +96,7 @@ class CommunityBrowserIT extends PortalWithTracker {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("uploads")));
             chromium.screenshot("community-3-profile");
 
-            chromium.colorScheme("dark");
+            chromium.colourScheme("dark");
             browser.navigate().refresh();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("uploads")));
             chromium.screenshot("community-4-profile-dark");
