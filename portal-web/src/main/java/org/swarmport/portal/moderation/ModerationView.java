@@ -159,10 +159,7 @@ public class ModerationView {
 
     /** The reviewed target, or null on the queue. */
     public FoundTarget getFound() {
-        if (found == null && FacesContext.getCurrentInstance().isPostback()) {
-            // drawn again after Faces refused the form (a value not in a list): the action did not run
-            found = parameters.lookUp(lookup).orElse(null);
-        }
+        found = parameters.orOnRedraw(found, lookup);
         return found;
     }
 

@@ -97,10 +97,7 @@ public class ReportView {
 
     /** The reported target, or null before it is found. */
     public FoundTarget getFound() {
-        if (found == null && FacesContext.getCurrentInstance().isPostback()) {
-            // drawn again after Faces refused the form (a value not in a list): the action did not run
-            found = parameters.lookUp(lookup).orElse(null);
-        }
+        found = parameters.orOnRedraw(found, lookup);
         return found;
     }
 

@@ -1,5 +1,6 @@
 package org.swarmport.portal.moderation;
 
+import jakarta.faces.context.FacesContext;
 import java.util.Optional;
 import org.swarmport.portal.forms.ViewParameters;
 
@@ -26,6 +27,17 @@ public class TargetParameters {
      * What they name, or empty; no 404 is sent. For a page drawn again after Faces refused its
      * form, when the parameters did not reach this bean: then the view's own values count.
      */
+    /**
+     * {@code found}, or the target looked up again when the page is drawn again after Faces
+     * refused its form (a value not in a list), so the action that would have set it did not run.
+     */
+    FoundTarget orOnRedraw(FoundTarget found, TargetLookup lookup) {
+        if (found == null && FacesContext.getCurrentInstance().isPostback()) {
+            return lookUp(lookup).orElse(null);
+        }
+        return found;
+    }
+
     Optional<FoundTarget> lookUp(TargetLookup lookup) {
         if (!isGiven()) {
             setComment(ViewParameters.value("comment"));
