@@ -43,6 +43,8 @@ public final class PeerBench {
 
     private static final long MIB = 1024 * 1024;
     private static final boolean TRACE = Boolean.getBoolean("bench.trace");
+    /** Untimed transfers first (-Dbench.warmup=N): the timed one then runs JIT-compiled code, as a long-running embedder does. */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 0);
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -120,6 +122,9 @@ public final class PeerBench {
                 Thread.sleep(10);
             }
             double checkSeconds = (System.nanoTime() - c0) / 1e9;
+            for (int i = 0; i < WARMUP; i++) {
+                warmUp(metainfo, seed, downloadDir.resolveSibling(downloadDir.getFileName() + ".warmup"), timeout);
+            }
             List<long[]> threadsBefore = threadCpu(threads);
 
             double cpu0 = ProcessCpu.seconds();
@@ -137,10 +142,31 @@ public final class PeerBench {
             double wall = (t1 - t0) / 1e9;
             double mib = metainfo.totalLength() / (double) MIB;
             System.out.printf(Locale.ROOT, "side=plugin wall_s=%.3f mib_s=%.1f cpu_s=%.2f bytes=%d seed_check_s=%.2f"
-                            + " downloaded=%d uploaded=%d%n",
+                            + " downloaded=%d uploaded=%d warmup=%d%n", // uploaded counts the warm-up transfers too
                     wall, mib / wall, cpu1 - cpu0, metainfo.totalLength(), checkSeconds, downloading.downloaded(),
-                    seeding.uploaded());
+                    seeding.uploaded(), WARMUP);
             printThreadCpu(threads, threadsBefore);
+        }
+    }
+
+    /**
+     * One untimed transfer from the same seed to a client of its own, into {@code scratch}, which is
+     * deleted after; then {@code sync}, so that none of its pages is still being written back when
+     * the timed transfer starts (deleted files' dirty pages are dropped, not written).
+     */
+    private static void warmUp(Metainfo metainfo, Client seed, Path scratch, Duration timeout) throws Exception {
+        try (Client warm = client(InetAddress.getLoopbackAddress()).build().start()) {
+            TorrentHandle handle = warm.add(metainfo, scratch);
+            handle.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), seed.listenPort()));
+            if (!handle.awaitCompletion(timeout)) {
+                throw new IllegalStateException("warm-up transfer incomplete: " + handle);
+            }
+        }
+        try (var files = Files.walk(scratch)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        if (new ProcessBuilder("sync").inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("sync failed");
         }
     }
 

@@ -9,6 +9,7 @@
 # Knobs (environment): SIZE_MIB=1024 PIECE_KIB=1024 ROUNDS=3 DATA_DIR=/tmp/swarmport-bench-peer
 #   TIMEOUT=600 (s per transfer) BUILD=1 (compile peer-plugin first; 0 uses target/classes as it is)
 #   JAVA_OPTS (extra JVM flags for the plug-in side, e.g. a JFR recording) SIDES="plugin libtorrent"
+#   WARMUP=0 (untimed plug-in transfers in the same JVM before the timed one: steady state, not start-up)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -20,6 +21,7 @@ DATA_DIR=${DATA_DIR:-/tmp/swarmport-bench-peer}
 TIMEOUT=${TIMEOUT:-600}
 BUILD=${BUILD:-1}
 JAVA_OPTS=${JAVA_OPTS:-}
+WARMUP=${WARMUP:-0}
 SIDES=${SIDES:-plugin libtorrent}
 PY=/usr/bin/python3   # Debian's python3-libtorrent lives there, not in other pythons on PATH
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -77,7 +79,7 @@ run_side() {  # run_side SIDE ROUND: one transfer, its result line appended to $
   case $side in
     plugin)
       # shellcheck disable=SC2086
-      java $JAVA_OPTS -cp "$CP" PeerBench transfer "$TORRENT" "$SEED_DIR" "$dl" "$TIMEOUT" \
+      java $JAVA_OPTS -Dbench.warmup="$WARMUP" -cp "$CP" PeerBench transfer "$TORRENT" "$SEED_DIR" "$dl" "$TIMEOUT" \
         >"$out.out" 2>"$out.err" || { cat "$out.err" >&2; die "plugin transfer failed (round $round)"; } ;;
     libtorrent)
       $PY "$HERE/lt_bench.py" "$TORRENT" "$SEED_DIR" "$dl" "$TIMEOUT" \

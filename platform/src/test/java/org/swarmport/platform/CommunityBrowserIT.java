@@ -41,73 +41,75 @@ class CommunityBrowserIT extends PortalWithTracker {
             TrackerUploads uploads = new TrackerUploads(tracker);
             long torrent = uploads.upload(BrowseTorrents.single("Browser." + run + ".Album.2024.FLAC", 4_000).rawBytes(),
                     Map.of("category", "audio", "uploader", carol, "description", "Twelve tracks.\nLossless."));
-            ChromeDriver browser = chromium.driver();
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            try {
+                ChromeDriver browser = chromium.driver();
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
-            register(browser, wait, carol);
-            register(browser, wait, dave);
-            signIn(browser, wait, dave);
-            browser.get(portal + "torrent?id=" + torrent);
-            WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-form:body")));
-            assertEquals("Your comment", browser.findElement(By.cssSelector("label[for='comment-form:body']")).getText());
-            box.sendKeys("Great rip.\nThe <b>third</b> track skips, though.");
-            browser.findElement(By.id("comment-form:submit")).click();
-            WebElement posted = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".comment-body")));
-            assertEquals("Great rip.\nThe <b>third</b> track skips, though.", posted.getText());
-            String commentId = browser.findElement(By.cssSelector("li.comment")).getAttribute("id").substring("comment-".length());
-            chromium.screenshot("community-1-torrent-comments");
+                register(browser, wait, carol);
+                register(browser, wait, dave);
+                signIn(browser, wait, dave);
+                browser.get(portal + "torrent?id=" + torrent);
+                WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-form:body")));
+                assertEquals("Your comment", browser.findElement(By.cssSelector("label[for='comment-form:body']")).getText());
+                box.sendKeys("Great rip.\nThe <b>third</b> track skips, though.");
+                browser.findElement(By.id("comment-form:submit")).click();
+                WebElement posted = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".comment-body")));
+                assertEquals("Great rip.\nThe <b>third</b> track skips, though.", posted.getText());
+                String commentId = browser.findElement(By.cssSelector("li.comment")).getAttribute("id").substring("comment-".length());
+                chromium.screenshot("community-1-torrent-comments");
 
-            browser.findElement(By.cssSelector("a.report-comment")).click();
-            new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report:reason"))))
-                    .selectByVisibleText("Spam or advertising");
-            browser.findElement(By.id("report:details")).sendKeys("Not about the album.");
-            browser.findElement(By.id("report:submit")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("already-reported")));
+                browser.findElement(By.cssSelector("a.report-comment")).click();
+                new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report:reason"))))
+                        .selectByVisibleText("Spam or advertising");
+                browser.findElement(By.id("report:details")).sendKeys("Not about the album.");
+                browser.findElement(By.id("report:submit")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("already-reported")));
 
-            register(browser, wait, "first-admin");
-            signIn(browser, wait, "first-admin");
-            browser.get(portal + "user?name=" + dave);
-            new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("role-form:role"))))
-                    .selectByValue("moderator");
-            browser.findElement(By.id("role-form:submit")).click();
-            wait.until(ExpectedConditions.textToBe(By.id("profile-role"), "moderator"));
+                register(browser, wait, "first-admin");
+                signIn(browser, wait, "first-admin");
+                browser.get(portal + "user?name=" + dave);
+                new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("role-form:role"))))
+                        .selectByValue("moderator");
+                browser.findElement(By.id("role-form:submit")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("profile-role"), "moderator"));
 
-            signIn(browser, wait, dave);
-            browser.findElement(By.id("nav-moderation")).click();
-            WebElement entry = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("tr.queue-entry[data-target='comment:" + commentId + "']")));
-            assertTrue(entry.getText().contains("Spam or advertising"), entry.getText());
-            chromium.screenshot("community-2-moderation-queue");
+                signIn(browser, wait, dave);
+                browser.findElement(By.id("nav-moderation")).click();
+                WebElement entry = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("tr.queue-entry[data-target='comment:" + commentId + "']")));
+                assertTrue(entry.getText().contains("Spam or advertising"), entry.getText());
+                chromium.screenshot("community-2-moderation-queue");
 
-            entry.findElement(By.cssSelector("a.review-link")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review:delete"))).click();
-            assertEquals("Tick the box to confirm the deletion.",
-                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review:confirm-error"))).getText());
-            browser.findElement(By.cssSelector("label[for='review:confirm']")).click();
-            browser.findElement(By.id("review:delete")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("moderation-messages"),
-                    "Deleted comment " + commentId + "."));
+                entry.findElement(By.cssSelector("a.review-link")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review:delete"))).click();
+                assertEquals("Tick the box to confirm the deletion.",
+                        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("review:confirm-error"))).getText());
+                browser.findElement(By.cssSelector("label[for='review:confirm']")).click();
+                browser.findElement(By.id("review:delete")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("moderation-messages"),
+                        "Deleted comment " + commentId + "."));
 
-            browser.get(portal + "torrent?id=" + torrent);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-comments")));
-            assertFalse(browser.getPageSource().contains("third</b> track"), "the comment is gone");
+                browser.get(portal + "torrent?id=" + torrent);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-comments")));
+                assertFalse(browser.getPageSource().contains("third</b> track"), "the comment is gone");
 
-            browser.get(portal + "user?name=" + carol);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("uploads")));
-            chromium.screenshot("community-3-profile");
+                browser.get(portal + "user?name=" + carol);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("uploads")));
+                chromium.screenshot("community-3-profile");
 
-            chromium.colourScheme("dark");
-            browser.navigate().refresh();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("uploads")));
-            chromium.screenshot("community-4-profile-dark");
-            browser.get(portal + "moderation");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recent-actions")));
-            chromium.screenshot("community-5-moderation-dark");
-            browser.get(portal + "torrent?id=" + torrent);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-form:body")));
-            chromium.screenshot("community-6-torrent-dark");
-        } finally {
-            uploads.delete(torrent);
+                chromium.colourScheme("dark");
+                browser.navigate().refresh();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("uploads")));
+                chromium.screenshot("community-4-profile-dark");
+                browser.get(portal + "moderation");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recent-actions")));
+                chromium.screenshot("community-5-moderation-dark");
+                browser.get(portal + "torrent?id=" + torrent);
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("comment-form:body")));
+                chromium.screenshot("community-6-torrent-dark");
+            } finally {
+                uploads.delete(torrent);
+            }
         }
     }
 
