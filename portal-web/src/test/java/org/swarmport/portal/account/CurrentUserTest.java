@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.lang.reflect.Proxy;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.swarmport.db.Settings;
 import org.swarmport.portal.config.PortalConfig;
@@ -23,6 +24,13 @@ class CurrentUserTest {
                 new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> "getSession".equals(method.getName()) ? session : null);
         user.config = new PortalConfig(new Settings(name -> null, environment::get));
+        // CurrentUser reads the role as stored now on every request; here it is the signed-in one
+        user.accounts = new Accounts() {
+            @Override
+            public Optional<Role> roleOf(long accountId) {
+                return Optional.ofNullable(role);
+            }
+        };
         return user;
     }
 
