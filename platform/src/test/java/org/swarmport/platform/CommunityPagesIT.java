@@ -262,7 +262,7 @@ class CommunityPagesIT extends PortalWithTracker {
         HttpResponse<String> forgedReason = bob.submit(bob.form("report?comment=" + hostileComment, "report")
                 .set("reason", "<script>"), "submit");
         assertEquals(200, forgedReason.statusCode());
-        assertEquals("Reason: Validation Error: Value is not valid", errorBeside(forgedReason.body(), "report:reason-error"),
+        assertEquals("Reason: choose one of the listed options.", errorBeside(forgedReason.body(), "report:reason-error"),
                 forgedReason.body());
         assertTrue(forgedReason.body().contains("<h1>Report comment " + hostileComment + "</h1>"),
                 "the page is drawn again:\n" + forgedReason.body());
@@ -464,7 +464,7 @@ class CommunityPagesIT extends PortalWithTracker {
         HttpResponse<String> bogus = admin.submit(admin.form("user?name=" + BOB, "role-form").set("role", "root"), "submit");
         assertEquals(200, bogus.statusCode());
         assertEquals("user", unescapedText(bogus.body(), "profile-role"), bogus.body());
-        assertEquals("Role: Validation Error: Value is not valid", errorBeside(bogus.body(), "role-form:role-error"));
+        assertEquals("Role: choose one of the listed options.", errorBeside(bogus.body(), "role-form:role-error"));
 
         // mod becomes admin, demotes first-admin, and cannot demote themself: the last admin
         admin.submit(admin.form("user?name=" + MOD, "role-form").set("role", "admin"), "submit");

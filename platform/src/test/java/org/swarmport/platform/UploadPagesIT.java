@@ -207,7 +207,7 @@ class UploadPagesIT extends PortalWithTracker {
         for (String forged : List.of("6000", "nonsense")) {
             String html = visitor.submit(uploadForm(visitor, UploadedTorrents.v1("c").rawBytes(), "", "2000", "", "")
                     .set("category", forged), "submit").body();
-            assertEquals("Choose one of the listed categories.", errorBeside(html, "upload:category-error"), html);
+            assertEquals("Category: choose one of the listed options.", errorBeside(html, "upload:category-error"), html);
         }
     }
 
