@@ -651,11 +651,13 @@ final class TorrentSession {
             }
             if (complete) {
                 try {
-                    PieceLayersNeeded layers = MetainfoParser.missingPieceLayers(assembler.verifiedInfo());
+                    // verified once: each call hashes the whole dictionary with SHA-1 and SHA-256
+                    byte[] info = assembler.verifiedInfo();
+                    PieceLayersNeeded layers = MetainfoParser.missingPieceLayers(info);
                     if (layers.isEmpty()) {
-                        metadataReceived(assembler.metainfo(magnet.trackerTiers(), magnet.webSeeds()));
+                        metadataReceived(MetainfoParser.parseInfo(info, magnet.trackerTiers(), magnet.webSeeds()));
                     } else {
-                        fetchPieceLayers(assembler.verifiedInfo(), layers);
+                        fetchPieceLayers(info, layers);
                         return;
                     }
                 } catch (MetadataException | MetainfoException e) {
