@@ -55,17 +55,8 @@ public final class Nginx implements AutoCloseable {
         Process process = new ProcessBuilder(List.of(nginx.toString(), "-p", prefix.toString(), "-c", conf.toString()))
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("stdout.log").toFile()).start();
         Nginx server = new Nginx(process, prefix, port);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            try (java.net.Socket socket = new java.net.Socket()) {
-                socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
-                return server;
-            } catch (IOException notYet) {
-                if (!process.isAlive()) {
-                    break;
-                }
-                Thread.sleep(50);
-            }
+        if (RealPeer.listening(process, port, 10)) {
+            return server;
         }
         server.close();
         fail("nginx did not listen on " + port + ": " + server.log());

@@ -84,19 +84,30 @@ public final class RealPeer implements AutoCloseable {
 
     /** Waits until something accepts TCP connections on loopback {@code port}; fails after the timeout. */
     public void awaitListening(int port, int timeoutSeconds) throws InterruptedException {
+        if (!listening(process, port, timeoutSeconds)) {
+            fail(describe(process.isAlive() ? "did not listen on port " + port + " within " + timeoutSeconds + " s"
+                    : "ended (exit " + process.exitValue() + ") before listening on " + port));
+        }
+    }
+
+    /**
+     * Polls until something accepts TCP connections on loopback {@code port}: true then, false
+     * when {@code process} ends or the time passes first.
+     */
+    static boolean listening(Process process, int port, int timeoutSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline) {
             try (java.net.Socket socket = new java.net.Socket()) {
                 socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 500);
-                return;
+                return true;
             } catch (IOException notYet) {
                 if (!process.isAlive()) {
-                    fail(describe("ended (exit " + process.exitValue() + ") before listening on " + port));
+                    return false;
                 }
                 Thread.sleep(100);
             }
         }
-        fail(describe("did not listen on port " + port + " within " + timeoutSeconds + " s"));
+        return false;
     }
 
     /** Writes {@code line} and a newline to its stdin (a script that takes commands, such as {@code peers}). */
