@@ -7,7 +7,8 @@ Makes a random file (content.bin) and its v1 torrent (seed.torrent) in WORKDIR a
   READY <port> <info-hash hex> <piece count>
 Each line "peers" on stdin is answered with one line per connected peer,
   PEER <address> rc4=<bool> plaintext_encrypted=<bool>
-and "END"; "connect <port>" makes it connect to 127.0.0.1:<port>. Exits at end of stdin, or
+and "END"; "connect <port>" makes it connect to 127.0.0.1:<port>; "log" writes the alerts so far
+(why connections ended) to stderr and answers "LOGGED". Exits at end of stdin, or
 after 120 s in any case.
 """
 import os
@@ -45,6 +46,8 @@ settings = {
     # TCP only, as our peer speaks: libtorrent would otherwise try uTP first and wait for it.
     "enable_outgoing_utp": False,
     "enable_incoming_utp": False,
+    # Why a connection ended goes to stderr, which the test quotes when it fails.
+    "alert_mask": int(lt.alert_category.error | lt.alert_category.peer | lt.alert_category.connect),
 }
 session = lt.session(settings)
 handle = session.add_torrent({"ti": info, "save_path": work})
@@ -58,9 +61,15 @@ while not handle.status().is_seeding:
 
 print("READY %d %s %d" % (session.listen_port(), str(info.info_hash()), info.num_pieces()), flush=True)
 
+def log_alerts():
+    for alert in session.pop_alerts():
+        print("%s: %s" % (type(alert).__name__, alert.message()), file=sys.stderr, flush=True)
+
+
 give_up = time.time() + 120
 while time.time() < give_up:
-    ready, _, _ = select.select([sys.stdin], [], [], 1.0)
+    log_alerts()
+    ready, _, _ = select.select([sys.stdin], [], [], 0.2)
     if not ready:
         continue
     line = sys.stdin.readline()
@@ -75,6 +84,9 @@ while time.time() < give_up:
         print("END", flush=True)
     elif line.startswith("connect "):
         handle.connect_peer(("127.0.0.1", int(line.split()[1])))
+    elif line.strip() == "log":
+        log_alerts()
+        print("LOGGED", flush=True)
 
 # Nothing to save: skip the session's orderly shutdown, which takes seconds.
 sys.stdout.flush()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -41,7 +42,7 @@ class MseLibtorrentInteropTest {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
                 socket.setSoTimeout(15_000);
-                MseOverSocket peer = MseOverSocket.handshake(MseHandshake.initiator(infoHash, EncryptionPolicy.REQUIRED,
+                MseOverSocket peer = handshake(seed, MseHandshake.initiator(infoHash, EncryptionPolicy.REQUIRED,
                         MseHandshakeTest.btHandshake(infoHash)), socket);
                 assertEquals(CryptoMethod.RC4, peer.stream.method());
                 peer.expectHandshake(infoHash);
@@ -66,7 +67,7 @@ class MseLibtorrentInteropTest {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(ready[1])), 10_000);
                 socket.setSoTimeout(15_000);
-                MseOverSocket peer = MseOverSocket.handshake(MseHandshake.initiator(infoHash, EncryptionPolicy.PREFERRED,
+                MseOverSocket peer = handshake(seed, MseHandshake.initiator(infoHash, EncryptionPolicy.PREFERRED,
                         MseHandshakeTest.btHandshake(infoHash)), socket);
                 assertEquals(CryptoMethod.PLAINTEXT, peer.stream.method(), "libtorrent allows only plaintext here");
                 assertTrue(peer.stream.encryptedHandshake() && peer.stream.inbound().isIdentity());
@@ -96,8 +97,7 @@ class MseLibtorrentInteropTest {
             try (Socket socket = listener.accept()) {
                 socket.setSoTimeout(15_000);
                 SkeyIndex torrents = SkeyIndex.of(List.of(MseHandshakeTest.OTHER_SKEY, infoHash));
-                MseOverSocket peer = MseOverSocket.handshake(MseHandshake.responder(torrents, EncryptionPolicy.PREFERRED),
-                        socket);
+                MseOverSocket peer = handshake(seed, MseHandshake.responder(torrents, EncryptionPolicy.PREFERRED), socket);
                 assertEquals(CryptoMethod.RC4, peer.stream.method(), "libtorrent allows RC4 only");
                 assertArrayEquals(infoHash, peer.stream.skey().orElseThrow());
                 // libtorrent's BitTorrent handshake travels in the initial payload (or right after it).
@@ -105,6 +105,17 @@ class MseLibtorrentInteropTest {
                 peer.write(MseHandshakeTest.btHandshake(infoHash));
                 assertEquals(pieceCount, peer.readBitfield(pieceCount).cardinality(), "a seed has every piece");
             }
+        }
+    }
+
+    /** The handshake; when it fails, the failure quotes why libtorrent says the connection ended. */
+    private static MseOverSocket handshake(RealPeer seed, MseHandshake mse, Socket socket) throws Exception {
+        try {
+            return MseOverSocket.handshake(mse, socket);
+        } catch (AssertionError | IOException | MseException e) {
+            seed.send("log");
+            seed.awaitLine("LOGGED", 10);
+            throw new AssertionError(seed.describe(e.getMessage()), e);
         }
     }
 
