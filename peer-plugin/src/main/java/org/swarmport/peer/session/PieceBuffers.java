@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * first (half a CPU second per GiB here, measured with a 1 GiB file of 1 MiB writes: 0.12 s from a
  * direct buffer, 0.62–0.74 s from a heap one). Reused, because a new piece (256 KiB to 16 MiB) is
  * a memset and, while memory grows, page faults: a fifth of the downloading network thread's time
- * in the 256 MiB loopback bench (perf, 2026-12-02).
+ * in the 256 MiB loopback bench (perf, 2026-12-02). Aligned to {@link #ALIGNMENT}, so that the
+ * file store can write a verified piece past the page cache ({@code O_DIRECT}).
  *
  * <p>A reused buffer is not cleared: the session fills every byte it hands on, the piece's
  * {@code dataLength} (every requested block), and storage hashes the never-requested rest (BEP 47
@@ -23,6 +24,9 @@ final class PieceBuffers {
 
     /** Direct memory per torrent for pieces: enough for the pieces of a deep pipeline and those on the disk pool. */
     static final long KEPT_BYTES = 32L << 20;
+
+    /** The memory alignment direct I/O needs on common file systems (their block size). */
+    static final int ALIGNMENT = 4096;
 
     private final int length;
     private final int kept;
@@ -55,7 +59,8 @@ final class PieceBuffers {
         }
         if (made.incrementAndGet() <= kept) {
             try {
-                return ByteBuffer.allocateDirect(length);
+                // aligned, so that storage can write it past the page cache (FileStorageProvider)
+                return ByteBuffer.allocateDirect(length + 2 * ALIGNMENT).alignedSlice(ALIGNMENT).slice(0, length);
             } catch (OutOfMemoryError e) {
                 // -XX:MaxDirectMemorySize reached in an embedding JVM: slower, not broken
             }

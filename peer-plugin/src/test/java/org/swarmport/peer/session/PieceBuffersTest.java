@@ -16,6 +16,7 @@ class PieceBuffersTest {
         PieceBuffers buffers = new PieceBuffers(1024, 4);
         ByteBuffer first = buffers.take(1024);
         assertTrue(first.isDirect(), "storage writes direct buffers without a copy");
+        assertEquals(0, first.alignmentOffset(0, PieceBuffers.ALIGNMENT), "aligned, so storage can write it with O_DIRECT");
         first.put(0, (byte) 7).position(100).limit(200);
         buffers.give(first);
         ByteBuffer again = buffers.take(1024);
