@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.swarmport.peer.crypto.EncryptionPolicy;
 import org.swarmport.peer.metainfo.Metainfo;
@@ -126,6 +129,7 @@ public final class PeerBench {
                 warmUp(metainfo, seed, downloadDir.resolveSibling(downloadDir.getFileName() + ".warmup"), timeout);
             }
             List<long[]> threadsBefore = threadCpu(threads);
+            Map<String, Long> tasksBefore = TaskCpu.byName();
 
             double cpu0 = ProcessCpu.seconds();
             long t0 = System.nanoTime();
@@ -146,6 +150,43 @@ public final class PeerBench {
                     wall, mib / wall, cpu1 - cpu0, metainfo.totalLength(), checkSeconds, downloading.downloaded(),
                     seeding.uploaded(), WARMUP);
             printThreadCpu(threads, threadsBefore);
+            TaskCpu.print(tasksBefore);
+        }
+    }
+
+    /**
+     * CPU of every thread of the process by name from /proc/self/task, the JVM's own included
+     * (C2 and C1 compiler threads, GC threads, the VM thread), which ThreadMXBean does not list:
+     * what the JIT and the collector cost during the transfer (profile evidence, not a result).
+     */
+    private static final class TaskCpu {
+
+        static Map<String, Long> byName() throws IOException {
+            Map<String, Long> ticks = new TreeMap<>();
+            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+                for (Path task : tasks) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException gone) {
+                        continue; // the thread ended
+                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[#0-9]+$", "").trim();
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                }
+            }
+            return ticks;
+        }
+
+        static void print(Map<String, Long> before) throws IOException {
+            StringBuilder out = new StringBuilder("all threads by name during transfer (s):");
+            byName().entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> out.append(String.format(Locale.ROOT, " %s=%.2f", e.getKey(), e.getValue() / ProcessCpu.HZ)));
+            System.err.println(out);
         }
     }
 
