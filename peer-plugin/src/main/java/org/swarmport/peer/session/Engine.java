@@ -38,6 +38,8 @@ final class Engine {
     private final Client.Settings settings;
     private final byte[] peerId;
     private final NetworkLoop loop;
+    /** Where the network thread reads uploaded blocks from storage just before writing them (see {@link StoredBlock}); made on first use. */
+    private ByteBuffer uploadBuffer;
     private final ExecutorService disk;
     private final Map<ByteBuffer, TorrentSession> torrents = new ConcurrentHashMap<>();
     /** SKEYs by {@code HASH('req2', SKEY)}: how an MSE responder finds the torrent (crypto's SkeyIndex). */
@@ -124,6 +126,14 @@ final class Engine {
 
     HostResolver resolver() {
         return resolver;
+    }
+
+    /** The network thread's buffer for blocks read from storage on their way to a socket; on the network thread only. */
+    ByteBuffer uploadBuffer() {
+        if (uploadBuffer == null) {
+            uploadBuffer = ByteBuffer.allocateDirect(PeerConnection.UPLOAD_BATCH_BYTES);
+        }
+        return uploadBuffer;
     }
 
     NetworkLoop loop() {

@@ -16,7 +16,6 @@ import org.swarmport.peer.crypto.MseException;
 import org.swarmport.peer.crypto.MseHandshake;
 import org.swarmport.peer.crypto.NegotiatedStream;
 import org.swarmport.peer.crypto.WireCipher;
-import org.swarmport.peer.storage.StorageException;
 import org.swarmport.peer.wire.ExtensionHandshake;
 import org.swarmport.peer.wire.Handshake;
 import org.swarmport.peer.wire.MessageLimits;
@@ -52,6 +51,15 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
      * thread, so a fast peer is cheaper read in fewer, larger reads.
      */
     private static final int MAX_READ_BUFFER = 1024 * 1024;
+    /** Buffers per gathering write: headers and blocks alternate, so up to half as many blocks. */
+    private static final int BATCH = 64;
+    /**
+     * Bytes of stored blocks read for one gathering write: 32 blocks of 16 KiB, one
+     * {@code writev} instead of a header write and a {@code sendfile} each (each system call
+     * costs about 1.3 µs in this VM, {@code dd bs=1}, and the JDK's {@code transferTo} adds an
+     * {@code fstat} per call).
+     */
+    static final int UPLOAD_BATCH_BYTES = BATCH / 2 * PeerMessage.BLOCK_LENGTH;
     /** Reads per readiness event before letting other connections have the thread. */
     private static final int READS_PER_EVENT = 8;
 
@@ -68,7 +76,9 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     private ByteBuffer in = ByteBuffer.allocateDirect(INITIAL_BUFFER);
     /** What is queued for the socket, in order: {@link ByteBuffer}s and {@link StoredBlock}s. */
     private final ArrayDeque<Object> out = new ArrayDeque<>();
-    private final ByteBuffer[] batch = new ByteBuffer[64];
+    private final ByteBuffer[] batch = new ByteBuffer[BATCH];
+    /** The stored block each data slice of {@code batch} belongs to; null for queued buffers. */
+    private final StoredBlock[] batchBlocks = new StoredBlock[BATCH];
     private ByteBuffer tail;
     /** The unused end of the last tail, which the next one fills: a block from storage closes a tail after 13 bytes. */
     private ByteBuffer spare;
@@ -481,7 +491,7 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
             return;
         }
         closeTail();
-        while (!out.isEmpty() && (out.peekFirst() instanceof StoredBlock block ? writeStored(block) : writeBuffers())) {
+        while (!out.isEmpty() && writeQueued()) {
             // each round wrote everything it was given: go on with the next
         }
         updateInterest();
@@ -490,39 +500,73 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
         }
     }
 
-    /** One gathering write of the buffers at the head of the queue; answers whether the socket took them all. */
-    private boolean writeBuffers() throws IOException {
+    /**
+     * One gathering write of what is at the head of the queue: buffers as they are, and stored
+     * blocks read from storage into the network thread's upload buffer just before, one read
+     * per run of consecutive blocks of a piece (peers ask for a piece's blocks in order).
+     * Answers whether the socket took everything offered.
+     */
+    private boolean writeQueued() throws IOException {
         int count = 0;
         long offered = 0;
-        for (Object queued : out) {
-            if (count == batch.length || !(queued instanceof ByteBuffer buffer)) {
-                break;
+        ByteBuffer upload = null;
+        StoredBlock runFirst = null;
+        StoredBlock runLast = null;
+        int runStart = 0;
+        try {
+            for (Object queued : out) {
+                if (count == BATCH) {
+                    break;
+                }
+                if (queued instanceof ByteBuffer buffer) {
+                    batch[count++] = buffer;
+                    offered += buffer.remaining();
+                    continue;
+                }
+                StoredBlock block = (StoredBlock) queued;
+                if (upload == null) {
+                    upload = engine.uploadBuffer().clear();
+                }
+                if (upload.remaining() < block.remaining()) {
+                    break;
+                }
+                if (runLast == null || !runLast.continuedBy(block)) {
+                    if (runFirst != null) {
+                        runFirst.readFrom(upload.slice(runStart, upload.position() - runStart));
+                    }
+                    runFirst = block;
+                    runStart = upload.position();
+                }
+                runLast = block;
+                batchBlocks[count] = block;
+                batch[count++] = upload.slice(upload.position(), block.remaining());
+                offered += block.remaining();
+                upload.position(upload.position() + block.remaining());
             }
-            batch[count++] = buffer;
-            offered += buffer.remaining();
+            if (runFirst != null) {
+                runFirst.readFrom(upload.slice(runStart, upload.position() - runStart));
+            }
+        } catch (IOException e) {
+            Arrays.fill(batch, 0, count, null);
+            Arrays.fill(batchBlocks, 0, count, null);
+            torrent.storageFailed("cannot read piece " + (runFirst == null ? "?" : runFirst.piece()) + ": " + e.getMessage());
+            return false;
         }
         long written = channel.write(batch, 0, count);
-        Arrays.fill(batch, 0, count, null);
         wrote(written);
-        while (!out.isEmpty() && out.peekFirst() instanceof ByteBuffer buffer && !buffer.hasRemaining()) {
+        for (int i = 0; i < count; i++) {
+            StoredBlock block = batchBlocks[i];
+            if (block != null) {
+                block.sent(batch[i].position());
+            }
+            if (block == null ? batch[i].hasRemaining() : !block.isSent()) {
+                break;
+            }
             out.pollFirst();
         }
+        Arrays.fill(batch, 0, count, null);
+        Arrays.fill(batchBlocks, 0, count, null);
         return written == offered;
-    }
-
-    /** Sends a block from storage; answers whether all of it went. */
-    private boolean writeStored(StoredBlock block) throws IOException {
-        try {
-            wrote(block.transfer(channel));
-        } catch (StorageException e) {
-            torrent.storageFailed("cannot read piece " + block.piece() + ": " + e.getMessage());
-            return false;
-        }
-        if (!block.isSent()) {
-            return false;
-        }
-        out.pollFirst();
-        return true;
     }
 
     private void wrote(long bytes) {

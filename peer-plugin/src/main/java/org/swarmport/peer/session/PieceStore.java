@@ -2,7 +2,6 @@ package org.swarmport.peer.session;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 
 import org.swarmport.peer.wire.Bitfield;
 
@@ -12,8 +11,8 @@ import org.swarmport.peer.wire.Bitfield;
  * verified writes. The storage package provides the real thing (file mapping, v1/v2
  * verification, resume); this narrow seam keeps the session independent of how it does it.
  *
- * <p>{@link #writePiece} and {@link #read} run on the disk pool, several at once for different
- * pieces; the other methods on the network thread.
+ * <p>{@link #writePiece} runs on the disk pool, several at once for different pieces, and
+ * {@link #read} there or on the network thread; the other methods on the network thread.
  */
 interface PieceStore extends AutoCloseable {
 
@@ -29,17 +28,12 @@ interface PieceStore extends AutoCloseable {
      */
     boolean writePiece(int piece, ByteBuffer data) throws IOException;
 
-    /** Reads {@code target.remaining()} bytes at {@code begin} in {@code piece}, a verified piece. */
-    void read(int piece, int begin, ByteBuffer target) throws IOException;
-
     /**
-     * Sends bytes {@code skip..length} of the block at {@code begin} in {@code piece}, a verified
-     * piece, straight to {@code socket} ({@code FileChannel.transferTo} where storage has files),
-     * as many as the socket takes now; runs on the network thread.
-     *
-     * @return bytes sent by this call
+     * Reads {@code target.remaining()} bytes at {@code begin} in {@code piece}, a verified piece:
+     * on the disk pool for an encrypted connection, on the network thread for a plaintext one
+     * (its blocks go from here straight to the socket, see {@link StoredBlock}).
      */
-    long transfer(int piece, int begin, int length, long skip, WritableByteChannel socket) throws IOException;
+    void read(int piece, int begin, ByteBuffer target) throws IOException;
 
     /**
      * Makes what was written durable and records resume data, while the torrent runs: on a timer

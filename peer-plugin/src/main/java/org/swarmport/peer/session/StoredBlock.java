@@ -1,14 +1,16 @@
 package org.swarmport.peer.session;
 
 import java.io.IOException;
-import java.nio.channels.WritableByteChannel;
+import java.nio.ByteBuffer;
 
 /**
  * The data of one {@code piece} message we upload, queued on a connection as a reference to
- * storage rather than as bytes: when the socket has room, {@link #transfer} moves it from the
- * file to the socket with {@code FileChannel.transferTo} (sendfile: no copy through the Java
- * heap, no disk-pool hand-off, DESIGN.md's zero-copy upload). Only for plaintext connections:
- * an RC4 stream needs the bytes in memory to encipher them.
+ * storage rather than as bytes: it is read from storage only when the socket has room, straight
+ * into the network thread's upload buffer, together with the blocks queued after it (one read
+ * for a run of consecutive blocks, one gathering write for their headers and data; see
+ * {@link PeerConnection}). No copy through the Java heap, no disk-pool hand-off per block, and
+ * nothing held per connection while the socket is full. Only for plaintext connections: an RC4
+ * stream is enciphered when queued, so its blocks are read by the disk pool first.
  */
 final class StoredBlock {
 
@@ -16,7 +18,7 @@ final class StoredBlock {
     private final int piece;
     private final int begin;
     private final int length;
-    private long sent;
+    private int sent;
 
     StoredBlock(PieceStore store, int piece, int begin, int length) {
         this.store = store;
@@ -25,11 +27,19 @@ final class StoredBlock {
         this.length = length;
     }
 
-    /** Sends what the socket takes now, answering how many bytes that was; call again until {@link #isSent}. */
-    long transfer(WritableByteChannel socket) throws IOException {
-        long n = store.transfer(piece, begin, length, sent, socket);
-        sent += n;
-        return n;
+    /** Whether the unsent rest of {@code next} follows this block's end in the same piece, so one read covers both. */
+    boolean continuedBy(StoredBlock next) {
+        return next.store == store && next.piece == piece && next.begin + next.sent == begin + length;
+    }
+
+    /** Reads the unsent rest of this block and of the blocks that continue it ({@code target.remaining()} bytes). */
+    void readFrom(ByteBuffer target) throws IOException {
+        store.read(piece, begin + sent, target);
+    }
+
+    /** {@code bytes} more of it went to the socket. */
+    void sent(int bytes) {
+        sent += bytes;
     }
 
     boolean isSent() {
@@ -37,7 +47,7 @@ final class StoredBlock {
     }
 
     /** Bytes not yet sent. */
-    long remaining() {
+    int remaining() {
         return length - sent;
     }
 

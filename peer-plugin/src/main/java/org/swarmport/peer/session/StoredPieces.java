@@ -2,7 +2,6 @@ package org.swarmport.peer.session;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 
 import org.swarmport.peer.storage.TorrentStorage;
 import org.swarmport.peer.wire.Bitfield;
@@ -42,11 +41,6 @@ final class StoredPieces implements PieceStore {
     @Override
     public void read(int piece, int begin, ByteBuffer target) throws IOException {
         storage.readBlock(piece, begin, target.remaining(), target);
-    }
-
-    @Override
-    public long transfer(int piece, int begin, int length, long skip, WritableByteChannel socket) throws IOException {
-        return storage.transferBlock(piece, begin, length, skip, socket);
     }
 
     @Override

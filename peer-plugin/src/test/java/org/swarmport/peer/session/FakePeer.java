@@ -43,6 +43,19 @@ final class FakePeer implements AutoCloseable {
         return peer;
     }
 
+    /**
+     * Connects with a receive buffer of about {@code receiveBuffer} bytes (the kernel may round it
+     * up), so that the other side's writes fill the socket and are taken in parts.
+     */
+    static FakePeer connect(InetSocketAddress target, byte[] infoHash, int receiveBuffer) throws IOException, WireException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(receiveBuffer);
+        socket.connect(target, 5000);
+        FakePeer peer = new FakePeer(socket);
+        peer.handshake(infoHash);
+        return peer;
+    }
+
     /** Waits (up to 5 s) on {@code server} for our client to connect, and exchanges handshakes. */
     static FakePeer accept(ServerSocket server, byte[] infoHash) throws IOException, WireException {
         server.setSoTimeout(5000);
