@@ -187,6 +187,21 @@ final class PeerExchange {
         return prefers ? EncryptionPolicy.PREFERRED : EncryptionPolicy.DISABLED;
     }
 
+    /**
+     * A peer PEX gave without the encryption flag closed our plaintext connection before it
+     * answered the handshake: perhaps it takes only encrypted connections, and the flag is only a
+     * preference (BEP 11). Answers whether to dial it once more with MSE, as libtorrent's
+     * outgoing {@code pe_enabled} does; from then on it is dialled encrypted first, so this
+     * happens once per peer.
+     */
+    boolean retryEncrypted(InetSocketAddress address, EncryptionPolicy ours) {
+        if (ours != EncryptionPolicy.PREFERRED || !Boolean.FALSE.equals(prefersEncryption.get(address))) {
+            return false;
+        }
+        prefersEncryption.put(address, true);
+        return true;
+    }
+
     void closed(PeerConnection peer) {
         states.remove(peer);
     }

@@ -450,9 +450,15 @@ final class TorrentSession {
             }
         }
         LOG.fine(() -> peer + " closed: " + reason);
-        if (peer.outgoing && peer.negotiationFailed() && peer.policy().retriesInPlaintext() && !stopped
-                && (peer.address.getAddress() == null || !bans.isBanned(peer.address.getAddress()))) {
+        boolean mayRetry = peer.outgoing && !stopped
+                && (peer.address.getAddress() == null || !bans.isBanned(peer.address.getAddress()));
+        if (mayRetry && peer.negotiationFailed() && peer.policy().retriesInPlaintext()) {
             engine.connect(this, peer.address, EncryptionPolicy.DISABLED);
+            return;
+        }
+        if (mayRetry && peer.policy() == EncryptionPolicy.DISABLED && peer.remoteHandshake() == null
+                && pex.retryEncrypted(peer.address, engine.settings().encryption())) {
+            engine.connect(this, peer.address, EncryptionPolicy.PREFERRED);
             return;
         }
         if (peer.outgoing && !peer.wasActive() && !stopped) {

@@ -48,11 +48,17 @@ final class FakePeer implements AutoCloseable {
      * up), so that the other side's writes fill the socket and are taken in parts.
      */
     static FakePeer connect(InetSocketAddress target, byte[] infoHash, int receiveBuffer) throws IOException, WireException {
+        return connect(target, infoHash, receiveBuffer, false);
+    }
+
+    /** As {@link #connect(InetSocketAddress, byte[], int)}, with the extension protocol bit (BEP 10) set when {@code extensions}. */
+    static FakePeer connect(InetSocketAddress target, byte[] infoHash, int receiveBuffer, boolean extensions)
+            throws IOException, WireException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(receiveBuffer);
         socket.connect(target, 5000);
         FakePeer peer = new FakePeer(socket);
-        peer.handshake(infoHash);
+        peer.handshake(infoHash, extensions);
         return peer;
     }
 
@@ -65,8 +71,12 @@ final class FakePeer implements AutoCloseable {
     }
 
     private void handshake(byte[] infoHash) throws IOException, WireException {
+        handshake(infoHash, false);
+    }
+
+    private void handshake(byte[] infoHash, boolean extensions) throws IOException, WireException {
         byte[] id = "-FK0001-hostilepeer!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        out.write(Handshake.of(infoHash, id, true, false).toBytes());
+        out.write(Handshake.of(infoHash, id, true, extensions).toBytes());
         byte[] theirs = new byte[Handshake.LENGTH];
         in.readFully(theirs);
         Handshake.parse(theirs);

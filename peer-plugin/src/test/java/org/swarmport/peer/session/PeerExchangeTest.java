@@ -82,6 +82,21 @@ class PeerExchangeTest {
     }
 
     @Test
+    void anUnflaggedPeerThatHangsUpOnPlaintextIsRetriedOnceWithEncryption_BEP11() throws Exception {
+        PeerExchange pex = open();
+        PexPeer plain = PexPeer.of(at("10.0.0.6", 1000));
+        PexPeer encrypted = new PexPeer(at("10.0.0.5", 1000), PexPeer.PREFERS_ENCRYPTION);
+        pex.received(added(plain, encrypted), false);
+        assertFalse(pex.retryEncrypted(plain.address(), EncryptionPolicy.DISABLED), "we never encrypt");
+        assertFalse(pex.retryEncrypted(encrypted.address(), EncryptionPolicy.PREFERRED), "it was dialled encrypted");
+        assertFalse(pex.retryEncrypted(at("10.0.0.7", 1), EncryptionPolicy.PREFERRED), "not from PEX: dialled encrypted");
+        assertTrue(pex.retryEncrypted(plain.address(), EncryptionPolicy.PREFERRED));
+        assertEquals(EncryptionPolicy.PREFERRED, pex.policyFor(plain.address(), EncryptionPolicy.PREFERRED),
+                "dialled encrypted first from now on");
+        assertFalse(pex.retryEncrypted(plain.address(), EncryptionPolicy.PREFERRED), "once");
+    }
+
+    @Test
     void aMalformedMessageIsAProtocolErrorNamingUtPex() {
         WireException e = assertThrows(WireException.class, () -> open().received(new byte[] {'d', '5', ':'}, false));
         assertTrue(e.getMessage().startsWith("ut_pex: "), e.getMessage());
