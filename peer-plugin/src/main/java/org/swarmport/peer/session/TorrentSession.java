@@ -450,8 +450,13 @@ final class TorrentSession {
             }
         }
         LOG.fine(() -> peer + " closed: " + reason);
-        if (peer.outgoing && peer.negotiationFailed() && peer.policy().retriesInPlaintext() && !stopped
-                && (peer.address.getAddress() == null || !bans.isBanned(peer.address.getAddress()))) {
+        boolean redial = peer.outgoing && peer.negotiationFailed() && !stopped
+                && (peer.address.getAddress() == null || !bans.isBanned(peer.address.getAddress()));
+        if (redial && peer.negotiationMisreadByLibtorrent()) {
+            engine.connect(this, peer.address, peer.policy()); // a new key, 255 times in 256 a good one
+            return;
+        }
+        if (redial && peer.policy().retriesInPlaintext()) {
             engine.connect(this, peer.address, EncryptionPolicy.DISABLED);
             return;
         }
