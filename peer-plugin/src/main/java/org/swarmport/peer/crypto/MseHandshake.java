@@ -53,6 +53,7 @@ public abstract sealed class MseHandshake permits MseInitiator, MseResponder {
     private ByteBuffer output = ByteBuffer.allocate(0);
     private NegotiatedStream result;
     private MseException failure;
+    private boolean secretMisreadByLibtorrent;
 
     private byte[] field = new byte[0];
     private int fieldFilled;
@@ -133,6 +134,19 @@ public abstract sealed class MseHandshake permits MseInitiator, MseResponder {
     /** Whether the handshake is over and {@link #result()} is ready (its last output may still wait in {@link #output()}). */
     public final boolean isDone() {
         return result != null;
+    }
+
+    /**
+     * Whether this initiator's shared secret is one {@link UnpaddedSecret libtorrent misreads}, so
+     * that a libtorrent peer hangs up on it: if it did, dial again with a new handshake (a new key)
+     * rather than count it as the peer's failure. False for a responder and before Yb arrived.
+     */
+    public final boolean secretMisreadByLibtorrent() {
+        return secretMisreadByLibtorrent;
+    }
+
+    final void secretComputed(byte[] secret) {
+        secretMisreadByLibtorrent = UnpaddedSecret.affects(secret);
     }
 
     /** Whether the handshake failed; {@link #receive} rethrows the failure. */

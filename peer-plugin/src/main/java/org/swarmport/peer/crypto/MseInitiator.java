@@ -54,7 +54,9 @@ final class MseInitiator extends MseHandshake {
                     if (!fill(src)) {
                         return;
                     }
-                    sendStep3(key.sharedSecret(field()));
+                    byte[] secret = key.sharedSecret(field());
+                    secretComputed(secret);
+                    sendStep3(secret);
                     // The responder's first encrypted bytes are VC, 8 zeros: its keystream is the marker.
                     byte[] encryptedVc = new byte[VC_BYTES];
                     inbound.apply(encryptedVc, 0, VC_BYTES);

@@ -63,6 +63,9 @@ final class MseResponder extends MseHandshake {
                     }
                     skey = torrents.find(MseKeys.xor(field(), MseKeys.req3(secret)));
                     if (skey == null) {
+                        skey = findWithUnpaddedSecret(field());
+                    }
+                    if (skey == null) {
                         throw new MseException("unknown SKEY: HASH('req2', SKEY) matches no torrent here");
                     }
                     inbound = MseKeys.keyA(secret, skey);
@@ -135,6 +138,17 @@ final class MseResponder extends MseHandshake {
             }
         }
         return false;
+    }
+
+    /** The torrent an initiator with {@link UnpaddedSecret libtorrent's unpadded S} named, or null. */
+    private byte[] findWithUnpaddedSecret(byte[] obfuscated) {
+        for (byte[] mask : UnpaddedSecret.candidateReq3Masks(secret)) {
+            byte[] found = torrents.find(MseKeys.xor(obfuscated, mask));
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private void sendStep4() {

@@ -95,6 +95,7 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     private WireCipher outbound = WireCipher.PLAINTEXT;
     private boolean encrypted;
     private boolean negotiationFailed;
+    private boolean secretMisread;
     private boolean wasActive;
 
     // BEP 3 state of both sides
@@ -624,6 +625,7 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
             return;
         }
         negotiationFailed = phase == Phase.NEGOTIATING;
+        secretMisread = negotiationFailed && mse != null && mse.secretMisreadByLibtorrent();
         phase = Phase.CLOSED;
         closeReason = reason;
         if (key != null) {
@@ -655,6 +657,15 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     /** Whether the connection closed during the MSE handshake (a peer that refuses encryption hangs up there). */
     boolean negotiationFailed() {
         return negotiationFailed;
+    }
+
+    /**
+     * Whether it closed during our MSE handshake with a secret libtorrent misreads
+     * ({@link org.swarmport.peer.crypto.MseHandshake#secretMisreadByLibtorrent}): worth dialling
+     * again at once with a new key.
+     */
+    boolean negotiationMisreadByLibtorrent() {
+        return secretMisread;
     }
 
     @Override

@@ -452,7 +452,12 @@ final class TorrentSession {
         LOG.fine(() -> peer + " closed: " + reason);
         boolean mayRetry = peer.outgoing && !stopped
                 && (peer.address.getAddress() == null || !bans.isBanned(peer.address.getAddress()));
-        if (mayRetry && peer.negotiationFailed() && peer.policy().retriesInPlaintext()) {
+        boolean redial = mayRetry && peer.negotiationFailed();
+        if (redial && peer.negotiationMisreadByLibtorrent()) {
+            engine.connect(this, peer.address, peer.policy()); // a new key, 255 times in 256 a good one
+            return;
+        }
+        if (redial && peer.policy().retriesInPlaintext()) {
             engine.connect(this, peer.address, EncryptionPolicy.DISABLED);
             return;
         }

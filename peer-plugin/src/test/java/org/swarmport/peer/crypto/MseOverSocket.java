@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +19,7 @@ import org.swarmport.peer.wire.BitfieldException;
  * An {@link MseHandshake} run over a blocking socket against a real client, then the plaintext
  * BitTorrent stream read through the negotiated cipher: what the interop tests share.
  */
-final class MseOverSocket {
+final class MseOverSocket implements Closeable {
 
     private static final int HAVE_ALL = 0x0e;
     private static final int BITFIELD = 5;
@@ -121,5 +122,10 @@ final class MseOverSocket {
         assertEquals(ByteBuffer.wrap(MseHandshakeTest.btHandshake(infoHash), 0, 20), ByteBuffer.wrap(theirs, 0, 20),
                 "BEP 3 handshake, deciphered");
         assertEquals(ByteBuffer.wrap(infoHash), ByteBuffer.wrap(theirs, 28, 20), "same info-hash");
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
     }
 }
