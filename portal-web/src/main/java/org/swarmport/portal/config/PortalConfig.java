@@ -9,6 +9,7 @@ import org.swarmport.db.InvalidSettingException;
 import org.swarmport.db.Settings;
 import org.swarmport.portal.account.AccountRules;
 import org.swarmport.portal.account.Role;
+import org.swarmport.portal.account.TrustedProxies;
 
 /**
  * The portal's settings, read once when the war starts; a value that cannot be used stops
@@ -21,10 +22,12 @@ public class PortalConfig {
     static final String TRACKER_URL = "SWARMPORT_TRACKER_URL";
     static final String ADMIN_USERNAME = "SWARMPORT_ADMIN_USERNAME";
     static final String UPLOAD_ROLE = "SWARMPORT_UPLOAD_ROLE";
+    static final String TRUSTED_PROXIES = TrustedProxies.CONFIGURATION_KEY;
 
     private final URI trackerUrl;
     private final Optional<String> adminUsername;
     private final Role uploadRole;
+    private final TrustedProxies trustedProxies;
 
     public PortalConfig() {
         this(Settings.fromSystem());
@@ -37,6 +40,11 @@ public class PortalConfig {
             throw new InvalidSettingException(ADMIN_USERNAME, "must be a username that can register: " + problem);
         });
         uploadRole = uploadRole(settings);
+        try {
+            trustedProxies = TrustedProxies.parse(settings.raw(TRUSTED_PROXIES));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(TRUSTED_PROXIES, e.getMessage());
+        }
     }
 
     /** {@code user} (any signed-in account uploads, as on community portals) or {@code uploader} (and above). */
@@ -73,5 +81,10 @@ public class PortalConfig {
     /** The least role that may upload ({@code SWARMPORT_UPLOAD_ROLE}): {@link Role#USER} or {@link Role#UPLOADER}. */
     public Role uploadRole() {
         return uploadRole;
+    }
+
+    /** The reverse proxies whose forwarding headers name the client ({@code SWARMPORT_TRUSTED_PROXIES}); none by default. */
+    public TrustedProxies trustedProxies() {
+        return trustedProxies;
     }
 }

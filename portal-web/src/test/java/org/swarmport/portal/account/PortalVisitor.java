@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,7 @@ public final class PortalVisitor {
     public final URI base;
     public final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public PortalVisitor(URL base) throws Exception {
         this(base.toURI(), HttpClient.newBuilder());
@@ -32,12 +35,12 @@ public final class PortalVisitor {
     }
 
     public HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).build(),
+        return http.send(withHeaders(HttpRequest.newBuilder(base.resolve(path))).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(URI target, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(60))
+        return http.send(withHeaders(HttpRequest.newBuilder(target)).timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -68,5 +71,16 @@ public final class PortalVisitor {
 
     public HttpResponse<String> signIn(String username, String password) throws Exception {
         return submit(form("login", "login").set("username", username).set("password", password), "submit");
+    }
+
+    /** Sends this header with every request from now on, as a proxy in front of the server would add it. */
+    public PortalVisitor header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    private HttpRequest.Builder withHeaders(HttpRequest.Builder request) {
+        headers.forEach(request::header);
+        return request;
     }
 }

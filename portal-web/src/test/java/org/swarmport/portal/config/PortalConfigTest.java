@@ -63,4 +63,15 @@ class PortalConfigTest {
                 () -> withEnvironment(Map.of("SWARMPORT_UPLOAD_ROLE", "admin")));
         assertEquals("SWARMPORT_UPLOAD_ROLE must be user or uploader, got 'admin'", e.getMessage());
     }
+
+    @Test
+    void trustedProxiesAreNoneByDefaultAndABadEntryNamesTheVariable() {
+        assertEquals(true, withEnvironment(Map.of()).trustedProxies().isEmpty());
+        assertEquals(false, withEnvironment(Map.of("SWARMPORT_TRUSTED_PROXIES", "10.0.0.0/8")).trustedProxies().isEmpty());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> withEnvironment(Map.of("SWARMPORT_TRUSTED_PROXIES", "10.0.0.0/8, proxy.example")));
+
+        assertEquals(true, e.getMessage().startsWith("SWARMPORT_TRUSTED_PROXIES"), e.getMessage());
+        assertEquals(true, e.getMessage().contains("proxy.example"), e.getMessage());
+    }
 }
