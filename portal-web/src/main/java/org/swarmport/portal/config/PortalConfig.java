@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.swarmport.db.InvalidSettingException;
 import org.swarmport.db.Settings;
@@ -23,11 +24,13 @@ public class PortalConfig {
     static final String ADMIN_USERNAME = "SWARMPORT_ADMIN_USERNAME";
     static final String UPLOAD_ROLE = "SWARMPORT_UPLOAD_ROLE";
     static final String TRUSTED_PROXIES = TrustedProxies.CONFIGURATION_KEY;
+    static final String GONE_TORRENT_SWEEP = "SWARMPORT_GONE_TORRENT_SWEEP_INTERVAL";
 
     private final URI trackerUrl;
     private final Optional<String> adminUsername;
     private final Role uploadRole;
     private final TrustedProxies trustedProxies;
+    private final Duration goneTorrentSweep;
 
     public PortalConfig() {
         this(Settings.fromSystem());
@@ -45,6 +48,7 @@ public class PortalConfig {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(TRUSTED_PROXIES, e.getMessage());
         }
+        goneTorrentSweep = Duration.ofSeconds(settings.integer(GONE_TORRENT_SWEEP, 3600, 0, 7 * 24 * 3600));
     }
 
     /** {@code user} (any signed-in account uploads, as on community portals) or {@code uploader} (and above). */
@@ -86,5 +90,18 @@ public class PortalConfig {
     /** The reverse proxies whose forwarding headers name the client ({@code SWARMPORT_TRUSTED_PROXIES}); none by default. */
     public TrustedProxies trustedProxies() {
         return trustedProxies;
+    }
+
+    /** The reverse proxies whose forwarding headers name the client ({@code SWARMPORT_TRUSTED_PROXIES}); none by default. */
+    public TrustedProxies trustedProxies() {
+        return trustedProxies;
+    }
+
+    /**
+     * How often the portal asks the tracker which commented or reported torrents it still has
+     * ({@code SWARMPORT_GONE_TORRENT_SWEEP_INTERVAL}, seconds, default an hour); zero: never.
+     */
+    public Duration goneTorrentSweep() {
+        return goneTorrentSweep;
     }
 }

@@ -74,4 +74,14 @@ class PortalConfigTest {
         assertEquals(true, e.getMessage().startsWith("SWARMPORT_TRUSTED_PROXIES"), e.getMessage());
         assertEquals(true, e.getMessage().contains("proxy.example"), e.getMessage());
     }
+
+    @Test
+    void theGoneTorrentSweepRunsHourlyByDefaultCanBeTurnedOffAndRefusesNegativeSeconds() {
+        assertEquals(java.time.Duration.ofHours(1), withEnvironment(Map.of()).goneTorrentSweep());
+        assertEquals(java.time.Duration.ZERO,
+                withEnvironment(Map.of("SWARMPORT_GONE_TORRENT_SWEEP_INTERVAL", "0")).goneTorrentSweep());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> withEnvironment(Map.of("SWARMPORT_GONE_TORRENT_SWEEP_INTERVAL", "-5")));
+        assertEquals(true, e.getMessage().startsWith("SWARMPORT_GONE_TORRENT_SWEEP_INTERVAL"), e.getMessage());
+    }
 }
