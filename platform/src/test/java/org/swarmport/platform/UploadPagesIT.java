@@ -5,14 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +48,11 @@ class UploadPagesIT extends PortalWithTracker {
     private static final String ANNOUNCE = "http://localhost:6969/announce";
     private static final UploadedTorrents UPLOADED = new UploadedTorrents();
     private static java.net.URL trackerUrl;
+
+    /** The server's management API, to change the upload role (the one server runs every class of this module). */
+    @ArquillianResource
+    @OperateOnDeployment("portal")
+    ManagementClient management;
 
     @AfterAll
     static void removeTheTorrents() throws Exception {
@@ -384,5 +401,92 @@ class UploadPagesIT extends PortalWithTracker {
         assertFalse(log.contains(PortalVisitor.PASSWORD), "a password in the server log");
         assertFalse(log.contains(visitor.sessionId().orElseThrow()), "a session id in the server log");
         assertFalse(log.contains(ServiceToken.read()), "the service token in the server log");
+    }
+
+    @Test
+    void withUploadRoleUploaderAnAccountWithoutItGets403OnGetAndPost() throws Exception {
+        PortalVisitor user = signedIn("otto");
+        // Taken while role user may upload: a form with a valid ViewState of this session.
+        PageForm form = uploadForm(user, UploadedTorrents.v1(UploadedTorrents.word()).rawBytes(), "Refused", "2000", "", "");
+        PortalVisitor admin = new PortalVisitor(portal);
+        admin.registerAndSignIn("first-admin");
+        uploadRole("uploader");
+        try {
+            HttpResponse<String> page = user.get("upload");
+            assertEquals(403, page.statusCode(), page.body());
+            assertTrue(page.body().contains("id=\"forbidden\""), page.body());
+            assertFalse(page.body().contains("<form id=\"upload\""), page.body());
+
+            HttpResponse<String> post = user.submit(form, "submit");
+            assertEquals(403, post.statusCode(), post.body());
+            assertTrue(post.body().contains("id=\"forbidden\""), post.body());
+            assertFalse(post.uri().getPath().endsWith("/torrent"), "nothing published: " + post.uri());
+
+            assertEquals(200, admin.get("upload").statusCode(), "an admin's role includes uploader");
+        } finally {
+            uploadRole(null);
+        }
+        assertEquals(200, user.get("upload").statusCode(), "back to role user: everyone signed in uploads");
+    }
+
+    /** Sets (or removes, for null) the server's {@code swarmport.upload.role}, which the portal reads at every request. */
+    private void uploadRole(String role) throws Exception {
+        ModelNode address = Operations.createAddress("system-property", "swarmport.upload.role");
+        ModelNode operation = role == null ? Operations.createRemoveOperation(address)
+                : Operations.createAddOperation(address);
+        if (role != null) {
+            operation.get("value").set(role);
+        }
+        ModelNode result = management.getControllerClient().execute(operation);
+        assertTrue(Operations.isSuccessfulOutcome(result), result.toString());
+    }
+
+    @Test
+    void aChunkedMultipartPostOf50MiBIs411BeforeTheServerReadsAnyOfIt() throws Exception {
+        long total = 50L << 20;
+        try (Socket socket = new Socket(portal.getHost(), portal.getPort())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + portal.getPath() + "upload HTTP/1.1\r\nHost: " + portal.getHost() + ":" + portal.getPort()
+                    + "\r\nContent-Type: multipart/form-data; boundary=chunked50\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            chunk(out, ("--chunked50\r\nContent-Disposition: form-data; name=\"upload:torrent\"; filename=\"big.torrent\"\r\n"
+                    + "Content-Type: application/x-bittorrent\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            AtomicLong sent = new AtomicLong();
+            AtomicLong sentWhenAnswered = new AtomicLong(-1);
+            AtomicReference<String> statusLine = new AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    String line = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine();
+                    sentWhenAnswered.set(sent.get());
+                    statusLine.set(line);
+                } catch (IOException e) {
+                    statusLine.set("no answer: " + e);
+                }
+            });
+            reader.start();
+            byte[] block = new byte[64 << 10];
+            try {
+                while (sent.get() < total && statusLine.get() == null) {
+                    chunk(out, block);
+                    sent.addAndGet(block.length);
+                }
+            } catch (IOException closedByTheServer) {
+                // it answered and closed: the rest is never read
+            }
+            reader.join(60_000);
+
+            assertTrue(String.valueOf(statusLine.get()).startsWith("HTTP/1.1 411"), String.valueOf(statusLine.get()));
+            // What was sent before the answer came sits in socket buffers (a few MiB on loopback): unread.
+            assertTrue(sentWhenAnswered.get() < 16L << 20, "answered after " + sentWhenAnswered.get()
+                    + " bytes were sent: before the 16 MiB limit, so the server never read the body");
+        }
+    }
+
+    private static void chunk(OutputStream out, byte[] data) throws IOException {
+        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -23,6 +23,7 @@ public class PortalConfig {
     static final String TRACKER_URL = "SWARMPORT_TRACKER_URL";
     static final String ADMIN_USERNAME = "SWARMPORT_ADMIN_USERNAME";
     static final String UPLOAD_ROLE = "SWARMPORT_UPLOAD_ROLE";
+    static final String UPLOAD_ROLE_PROPERTY = "swarmport.upload.role";
     static final String TRUSTED_PROXIES = TrustedProxies.CONFIGURATION_KEY;
     static final String GONE_TORRENT_SWEEP = "SWARMPORT_GONE_TORRENT_SWEEP_INTERVAL";
 
@@ -54,13 +55,17 @@ public class PortalConfig {
     /** {@code user} (any signed-in account uploads, as on community portals) or {@code uploader} (and above). */
     private static Role uploadRole(Settings settings) {
         String value = settings.string(UPLOAD_ROLE, "user");
+        return uploadRoleNamed(value).orElseThrow(() -> new InvalidSettingException(UPLOAD_ROLE,
+                "must be user or uploader, got '" + (value.length() <= 40 ? value : value.substring(0, 40) + "…") + "'"));
+    }
+
+    private static Optional<Role> uploadRoleNamed(String value) {
         for (Role role : new Role[] {Role.USER, Role.UPLOADER}) {
-            if (role.label().equalsIgnoreCase(value)) {
-                return role;
+            if (role.label().equalsIgnoreCase(value.strip())) {
+                return Optional.of(role);
             }
         }
-        throw new InvalidSettingException(UPLOAD_ROLE, "must be user or uploader, got '"
-                + (value.length() <= 40 ? value : value.substring(0, 40) + "…") + "'");
+        return Optional.empty();
     }
 
 
@@ -82,14 +87,17 @@ public class PortalConfig {
         return adminUsername;
     }
 
-    /** The least role that may upload ({@code SWARMPORT_UPLOAD_ROLE}): {@link Role#USER} or {@link Role#UPLOADER}. */
+    /**
+     * The least role that may upload ({@code SWARMPORT_UPLOAD_ROLE}): {@link Role#USER} or
+     * {@link Role#UPLOADER}. Its system property {@value #UPLOAD_ROLE_PROPERTY} is read again at
+     * every call, so an operator can change who uploads without a redeploy
+     * ({@code /system-property=swarmport.upload.role:add(value=uploader)} in WildFly's CLI), and the
+     * platform ITs, which share one server, can test both; a value set so that is not a role keeps
+     * the one read at start.
+     */
     public Role uploadRole() {
-        return uploadRole;
-    }
-
-    /** The reverse proxies whose forwarding headers name the client ({@code SWARMPORT_TRUSTED_PROXIES}); none by default. */
-    public TrustedProxies trustedProxies() {
-        return trustedProxies;
+        String live = System.getProperty(UPLOAD_ROLE_PROPERTY);
+        return live == null ? uploadRole : uploadRoleNamed(live).orElse(uploadRole);
     }
 
     /** The reverse proxies whose forwarding headers name the client ({@code SWARMPORT_TRUSTED_PROXIES}); none by default. */

@@ -84,4 +84,18 @@ class PortalConfigTest {
                 () -> withEnvironment(Map.of("SWARMPORT_GONE_TORRENT_SWEEP_INTERVAL", "-5")));
         assertEquals(true, e.getMessage().startsWith("SWARMPORT_GONE_TORRENT_SWEEP_INTERVAL"), e.getMessage());
     }
+
+    @Test
+    void theUploadRolesSystemPropertyIsReadAtEveryCallAndAnUnusableValueKeepsTheStartOne() {
+        PortalConfig config = withEnvironment(Map.of("SWARMPORT_UPLOAD_ROLE", "uploader"));
+        try {
+            System.setProperty("swarmport.upload.role", "user");
+            assertEquals(org.swarmport.portal.account.Role.USER, config.uploadRole());
+            System.setProperty("swarmport.upload.role", "admin");
+            assertEquals(org.swarmport.portal.account.Role.UPLOADER, config.uploadRole(), "not a choice: the start value");
+        } finally {
+            System.clearProperty("swarmport.upload.role");
+        }
+        assertEquals(org.swarmport.portal.account.Role.UPLOADER, config.uploadRole());
+    }
 }
