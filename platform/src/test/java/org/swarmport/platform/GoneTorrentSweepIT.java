@@ -24,7 +24,6 @@ import org.swarmport.portal.account.PortalVisitor;
 @RunAsClient
 class GoneTorrentSweepIT extends PortalWithTracker {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final String ADMIN = "first-admin";
 
     private static String letters() {
@@ -37,9 +36,7 @@ class GoneTorrentSweepIT extends PortalWithTracker {
 
     private PortalVisitor signedIn(String name) throws Exception {
         PortalVisitor visitor = new PortalVisitor(portal);
-        visitor.register(name, PASSWORD);
-        HttpResponse<String> account = visitor.signIn(name, PASSWORD);
-        assertTrue(account.uri().getPath().endsWith("/account"), account.body());
+        visitor.registerAndSignIn(name);
         return visitor;
     }
 
@@ -72,9 +69,7 @@ class GoneTorrentSweepIT extends PortalWithTracker {
         comment(reader, kept, "kept-comment-" + run);
         assertTrue(reader.submit(reader.form("report?torrent=" + gone, "report").set("reason", "fake"), "submit")
                 .body().contains("id=\"already-reported\""));
-        PortalVisitor admin = new PortalVisitor(portal);
-        admin.register(ADMIN, PASSWORD);
-        assertTrue(admin.signIn(ADMIN, PASSWORD).uri().getPath().endsWith("/account"));
+        PortalVisitor admin = signedIn(ADMIN);
         assertTrue(admin.get("moderation").body().contains("data-target=\"torrent:" + gone + "\""));
 
         uploads.delete(gone);

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoParser;
+import org.swarmport.portal.account.FacesForm;
+import org.swarmport.portal.account.PortalVisitor;
 import org.swarmport.testsupport.ServiceToken;
 
 /**
@@ -68,14 +70,14 @@ class UploadPagesIT extends PortalWithTracker {
         return visitor;
     }
 
-    private static PageForm uploadForm(PortalVisitor visitor, byte[] torrent, String title, String category,
+    private static FacesForm uploadForm(PortalVisitor visitor, byte[] torrent, String title, String category,
                                        String tags, String description) throws Exception {
         return visitor.form("upload", "upload").choose("torrent", torrent).set("title", title)
                 .set("category", category).set("tags", tags).set("description", description);
     }
 
     /** Uploads through the form and answers the torrent page it leads to. */
-    private static HttpResponse<String> published(PortalVisitor visitor, PageForm form) throws Exception {
+    private static HttpResponse<String> published(PortalVisitor visitor, FacesForm form) throws Exception {
         HttpResponse<String> page = visitor.submit(form, "submit");
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.uri().getPath().endsWith("/torrent"), page.uri() + "\n" + page.body());
@@ -86,12 +88,12 @@ class UploadPagesIT extends PortalWithTracker {
 
     private static String errorBeside(String html, String messageId) {
         Matcher m = Pattern.compile("<span id=\"" + Pattern.quote(messageId) + "\"[^>]*>([^<]*)</span>").matcher(html);
-        return m.find() ? PageForm.unescape(m.group(1)) : "";
+        return m.find() ? FacesForm.unescape(m.group(1)) : "";
     }
 
     private static String text(String html, String id) {
         Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(html);
-        return m.find() ? PageForm.unescape(m.group(1)).trim() : "";
+        return m.find() ? FacesForm.unescape(m.group(1)).trim() : "";
     }
 
     /** Every field's message is tied to it: the field's aria-describedby names the message's id. */
@@ -122,7 +124,7 @@ class UploadPagesIT extends PortalWithTracker {
         String name = UploadedTorrents.username("vera");
         visitor.submit(visitor.form("register", "register").set("username", name).set("password", PortalVisitor.PASSWORD)
                 .set("confirmation", PortalVisitor.PASSWORD), "submit");
-        HttpResponse<String> back = visitor.submit(PageForm.in(visitor.get("login?next=/upload").body(),
+        HttpResponse<String> back = visitor.submit(FacesForm.in(visitor.get("login?next=/upload").body(),
                 visitor.base.resolve("login"), "login").set("username", name).set("password", PortalVisitor.PASSWORD), "submit");
         assertEquals("/upload", back.uri().getPath(), back.body());
         assertTrue(back.body().contains("<form id=\"upload\""), back.body());
@@ -130,7 +132,7 @@ class UploadPagesIT extends PortalWithTracker {
 
         for (String elsewhere : List.of("//evil.example/", "https://evil.example/", "/upload/../../x", "/edit?id=1&x=2")) {
             PortalVisitor other = new PortalVisitor(portal);
-            HttpResponse<String> signedIn = other.submit(PageForm.in(other.get("login?next="
+            HttpResponse<String> signedIn = other.submit(FacesForm.in(other.get("login?next="
                     + java.net.URLEncoder.encode(elsewhere, StandardCharsets.UTF_8)).body(), other.base.resolve("login"), "login")
                     .set("username", name).set("password", PortalVisitor.PASSWORD), "submit");
             assertEquals("/account", signedIn.uri().getPath(), elsewhere + " is not a page of this site");
@@ -205,7 +207,7 @@ class UploadPagesIT extends PortalWithTracker {
         for (String field : List.of("torrent", "title", "category", "tags", "description")) {
             assertDescribedBy(html, "upload:" + field, "upload:" + field + "-error");
         }
-        PageForm again = PageForm.in(html, refused.uri(), "upload");
+        FacesForm again = FacesForm.in(html, refused.uri(), "upload");
         assertEquals(title, again.value("title"));
         assertEquals(tags, again.value("tags"));
         assertEquals(description, again.value("description"));
@@ -236,7 +238,7 @@ class UploadPagesIT extends PortalWithTracker {
 
         assertEquals(200, large.statusCode());
         assertEquals("This file is 11.0 MiB; a .torrent may be at most 10 MiB.", errorBeside(large.body(), "upload:torrent-error"));
-        PageForm kept = PageForm.in(large.body(), large.uri(), "upload");
+        FacesForm kept = FacesForm.in(large.body(), large.uri(), "upload");
         assertEquals("Kept title", kept.value("title"));
         assertEquals("2000", kept.value("category"));
         assertEquals("hd", kept.value("tags"));
@@ -257,7 +259,7 @@ class UploadPagesIT extends PortalWithTracker {
 
         String problem = errorBeside(html, "upload:torrent-error");
         assertTrue(problem.startsWith("This is not a .torrent file the tracker can read (bencode: "), html);
-        assertEquals("Some title", PageForm.in(html, portal.toURI(), "upload").value("title"));
+        assertEquals("Some title", FacesForm.in(html, portal.toURI(), "upload").value("title"));
     }
 
     @Test
@@ -298,8 +300,8 @@ class UploadPagesIT extends PortalWithTracker {
     void aPostWithoutViewStateIs403AndPublishesNothing() throws Exception {
         PortalVisitor visitor = signedIn("jon");
         String word = UploadedTorrents.word();
-        PageForm forged = uploadForm(visitor, UploadedTorrents.v1(word).rawBytes(), word, "2000", "", "")
-                .without(PageForm.VIEW_STATE);
+        FacesForm forged = uploadForm(visitor, UploadedTorrents.v1(word).rawBytes(), word, "2000", "", "")
+                .without(FacesForm.VIEW_STATE);
 
         HttpResponse<String> refused = visitor.submit(forged, "submit");
 
@@ -316,7 +318,7 @@ class UploadPagesIT extends PortalWithTracker {
         long id = idOnPage(published(owner, uploadForm(owner, torrent.rawBytes(), "Before " + word, "2000", "a, b",
                 "old text")));
 
-        PageForm edit = owner.form("edit?id=" + id, "edit");
+        FacesForm edit = owner.form("edit?id=" + id, "edit");
         assertEquals("Before " + word, edit.value("title"));
         assertEquals("2000", edit.value("category"));
         assertEquals("a, b", edit.value("tags"));
@@ -363,7 +365,7 @@ class UploadPagesIT extends PortalWithTracker {
         assertFalse(other.get("torrent?id=" + id).body().contains("id=\"edit-link\""));
 
         // A valid form of the other account's own torrent, sent with the victim's id.
-        PageForm forged = other.form("edit?id=" + own, "edit").set("title", "Taken over").with("id", Long.toString(id));
+        FacesForm forged = other.form("edit?id=" + own, "edit").set("title", "Taken over").with("id", Long.toString(id));
         HttpResponse<String> post = other.submit(forged, "submit");
         assertEquals(403, post.statusCode(), post.body());
         assertTrue(post.body().contains("id=\"forbidden\""), post.body());
@@ -407,7 +409,7 @@ class UploadPagesIT extends PortalWithTracker {
     void withUploadRoleUploaderAnAccountWithoutItGets403OnGetAndPost() throws Exception {
         PortalVisitor user = signedIn("otto");
         // Taken while role user may upload: a form with a valid ViewState of this session.
-        PageForm form = uploadForm(user, UploadedTorrents.v1(UploadedTorrents.word()).rawBytes(), "Refused", "2000", "", "");
+        FacesForm form = uploadForm(user, UploadedTorrents.v1(UploadedTorrents.word()).rawBytes(), "Refused", "2000", "", "");
         PortalVisitor admin = new PortalVisitor(portal);
         admin.registerAndSignIn("first-admin");
         uploadRole("uploader");
