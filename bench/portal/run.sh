@@ -114,7 +114,10 @@ start_server() {
     port=$((port + PORT_OFFSET))
     [[ -z $(ss -ltnH "sport = :$port") ]] || die "port $port is in use (another WildFly?)"
   done
-  LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$BASE/server.pid JBOSS_HOME=$JBOSS_HOME \
+  # JFR keeps 64 frames per sample by default, too few to see which page a Faces frame serves
+  local sizing=${JBOSS_JAVA_SIZING:--Xms64m -Xmx512m}
+  [[ $JFR != 1 ]] || sizing="$sizing -XX:FlightRecorderOptions:stackdepth=256"
+  JBOSS_JAVA_SIZING=$sizing LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$BASE/server.pid JBOSS_HOME=$JBOSS_HOME \
   SWARMPORT_DB_URL=$JDBC SWARMPORT_DB_USER=$PGUSER SWARMPORT_DB_PASSWORD=$PGPASSWORD \
   SWARMPORT_DATA_DIR=$BASE/data/swarmport SWARMPORT_TRACKER_URL=$PORTAL/tracker \
   SWARMPORT_TRACKER_HTTP_PORT=$((6969 + PORT_OFFSET)) SWARMPORT_UDP_PORT=$((6969 + PORT_OFFSET)) \
@@ -191,15 +194,54 @@ if [[ $JFR == 1 ]]; then
   jcmd "$JAVA_PID" JFR.start name=portalbench settings=profile >/dev/null || die "JFR.start failed"
 fi
 
+# pg_ticks: CPU ticks (user+sys) of the PostgreSQL backends serving $DB (the server's pooled
+# connections, which live through a run) and of the postmaster's auxiliary processes (WAL
+# writer, checkpointer, autovacuum: shared with other databases, small while only reading)
+pg_ticks() {
+  local pid cmd total=0 t
+  for pid in $(pgrep -x postgres || true); do
+    cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    case $cmd in
+      *" $DB "*|*"writer"*|*"checkpointer"*|*"autovacuum"*|*"walwriter"*) t=$(proc_ticks "$pid"); total=$((total + t)) ;;
+    esac
+  done
+  echo "$total"
+}
+
+# request_ticks: CPU ticks (user+sys) of the server's request threads ("default task-N", the
+# servlets of both wars, and "default I/O-N", Undertow's HTTP parsing and writing): the pages'
+# own work, without the JIT, GC and timers (the tracker's known-torrent reload every 60 s, the
+# index commit every 5 s), which a busy machine spreads over fewer pages
+request_ticks() {
+  local total=0 t f
+  for f in /proc/"$JAVA_PID"/task/*; do
+    case $(cat "$f/comm" 2>/dev/null) in
+      "default task"*|"default I/O"*) t=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$f/stat" 2>/dev/null || echo 0); total=$((total + t)) ;;
+    esac
+  done
+  echo "$total"
+}
+
 # run_wrk NAME PAGE SECONDS: wrk's output to $RESULTS/NAME.out, its PORTAL-RESULT line on stdout
+# with the CPU each page cost appended: server_cpu_ms (the WildFly JVM: portal, tracker, GC,
+# JIT), pg_cpu_ms and wrk_cpu_ms, each the ticks over the run divided by the requests. Steadier
+# than latency on a shared machine: other work delays a page but does not add to its CPU.
 run_wrk() {
-  local name=$1 page=$2 secs=$3
+  local name=$1 page=$2 secs=$3 java0 pg0 java1 pg1 c0 c1 req0 req1 line requests
+  java0=$(proc_ticks "$JAVA_PID") pg0=$(pg_ticks) req0=$(request_ticks)
+  children_ticks c0
   timeout -s INT $((secs + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --latency --timeout 5s \
       -s "$HERE/pages.lua" "$PORTAL" -- "$page" "$SEED" "$COUNT" >"$RESULTS/$name.out" 2>&1 &
   WRK_PID=$!
   wait "$WRK_PID" || true
   WRK_PID=""
-  grep '^PORTAL-RESULT' "$RESULTS/$name.out" || die "wrk gave no result for $name: $(tail -5 "$RESULTS/$name.out")"
+  # wrk (through timeout) is the only child that finished in between
+  children_ticks c1
+  java1=$(proc_ticks "$JAVA_PID") pg1=$(pg_ticks) req1=$(request_ticks)
+  line=$(grep '^PORTAL-RESULT' "$RESULTS/$name.out") || die "wrk gave no result for $name: $(tail -5 "$RESULTS/$name.out")"
+  requests=$(field requests "$line")
+  awk -v l="$line" -v n="$requests" -v hz="$HZ" -v j=$((java1 - java0)) -v p=$((pg1 - pg0)) -v w=$((c1 - c0)) -v r=$((req1 - req0)) \
+      'BEGIN { n = n > 0 ? n : 1; printf "%s server_cpu_ms=%.2f request_cpu_ms=%.2f pg_cpu_ms=%.2f wrk_cpu_ms=%.2f\n", l, j * 1000 / hz / n, r * 1000 / hz / n, p * 1000 / hz / n, w * 1000 / hz / n }'
 }
 
 ROWS=()
@@ -222,8 +264,9 @@ for row in "${ROWS[@]}"; do
   errs=$(( $(field unavailable "$line") + $(field incomplete "$line") + $(field sock_connect "$line") + $(field sock_read "$line") + $(field sock_write "$line") + $(field sock_timeout "$line") ))
   n2=$(field non2xx "$line")
   p95=$(field p95_ms "$line")
-  TABLE+=("$(printf '%-8s %9s %8s %8s %8s %8s %7s %7s %-16s %-16s' "$page" "$(field rps "$line")" "$(field p50_ms "$line")" "$p95" \
-    "$(field p99_ms "$line")" "$(field max_ms "$line")" "$errs" "$n2" "$before" "$after")")
+  TABLE+=("$(printf '%-8s %9s %8s %8s %8s %8s %7s %7s %8s %8s %8s %8s %-16s %-16s' "$page" "$(field rps "$line")" "$(field p50_ms "$line")" "$p95" \
+    "$(field p99_ms "$line")" "$(field max_ms "$line")" "$errs" "$n2" "$(field server_cpu_ms "$line")" "$(field pg_cpu_ms "$line")" \
+    "$(field wrk_cpu_ms "$line")" "$(field request_cpu_ms "$line")" "$before" "$after")")
   if ((errs + n2 > 0)); then FAILED=1; fi
   NOTES+=("$page: p95 $p95 ms, target <= $TARGET_P95_MS ms: $(awk -v p="$p95" -v t="$TARGET_P95_MS" 'BEGIN { print (p <= t ? "met" : "MISSED") }')")
 done
@@ -233,11 +276,14 @@ done
   echo "catalogue: $LOAD_LINE (PostgreSQL $DB); index complete ${INDEX_SECONDS} s after the second start"
   echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up) -s pages.lua"
   echo
-  printf '%-8s %9s %8s %8s %8s %8s %7s %7s %-16s %-16s\n' page 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' 'max ms' errors non2xx 'load before' 'load after'
+  printf '%-8s %9s %8s %8s %8s %8s %7s %7s %8s %8s %8s %8s %-16s %-16s\n' page 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' 'max ms' errors non2xx \
+    'srv cpu' 'pg cpu' 'wrk cpu' 'req cpu' 'load before' 'load after'
   printf '%s\n' "${TABLE[@]}"
   echo
   printf '%s\n' "${NOTES[@]}"
   echo "errors = pages saying the tracker cannot be reached + pages without results/torrent + wrk socket errors"
+  echo "srv/pg/wrk cpu = CPU ms per page (user+sys from /proc over the measured run / requests): the WildFly JVM, the PostgreSQL backends of $DB, wrk"
+  echo "req cpu = the part of srv cpu in the server's request threads (default task-N, default I/O-N): no JIT, GC or timers"
   [[ -z $JFR_FILE ]] || echo "flight recording of the server during the measured runs: $JFR_FILE"
   echo "raw output: $RESULTS"
 } | tee "$RESULTS/summary.txt"

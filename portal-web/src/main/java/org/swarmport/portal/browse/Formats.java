@@ -2,6 +2,8 @@ package org.swarmport.portal.browse;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,7 +29,10 @@ public class Formats {
             value /= 1024;
             unit++;
         }
-        return String.format(Locale.ROOT, value < 10 ? "%.2f %s" : value < 100 ? "%.1f %s" : "%.0f %s", value, UNITS[unit]);
+        // What String.format's %.2f, %.1f, %.0f write (half up from the double's shortest
+        // decimal form), without a Formatter per cell: the search page writes 20 sizes.
+        BigDecimal shown = new BigDecimal(Double.toString(value)).setScale(value < 10 ? 2 : value < 100 ? 1 : 0, RoundingMode.HALF_UP);
+        return shown.toPlainString() + " " + UNITS[unit];
     }
 
     public static String date(Instant instant) {

@@ -43,6 +43,8 @@ public class SearchView {
     private SearchResults results;
     private String badSearch;
     private boolean trackerUnavailable;
+    /** The page asks for these more than once (whether there are any, then each). */
+    private List<CategoryFacet> facets;
 
     /** Bound by the page's {@code <f:viewParam>}s, one per tracker parameter. */
     public Map<String, String> getParameters() {
@@ -104,21 +106,28 @@ public class SearchView {
         return getCategory() != null && getCategory().id() == category.id();
     }
 
-    /** Each category with hits, as a link that filters to it (back to page 1). */
+    /** Each category with hits, as a link that filters to it (back to page 1); worked out once per request. */
     public List<CategoryFacet> getFacets() {
-        List<CategoryFacet> facets = new ArrayList<>();
+        if (facets == null) {
+            facets = facetsOf(results);
+        }
+        return facets;
+    }
+
+    private List<CategoryFacet> facetsOf(SearchResults results) {
+        List<CategoryFacet> found = new ArrayList<>();
         if (results == null) {
-            return facets;
+            return found;
         }
         for (Category category : categoryNames.all()) {
             long count = results.categories().getOrDefault(Integer.toString(category.id()), 0L);
             if (count > 0) {
-                facets.add(new CategoryFacet(category.name(), count,
+                found.add(new CategoryFacet(category.name(), count,
                         QueryString.of(query.with("category", Integer.toString(category.id())).with("page", null)),
                         isSelected(category)));
             }
         }
-        return facets;
+        return found;
     }
 
     /** The same search without its category filter. */

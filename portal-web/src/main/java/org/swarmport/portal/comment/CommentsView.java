@@ -71,9 +71,45 @@ public class CommentsView {
 
     public long getTotal() {
         if (total < 0) {
+            firstPageWhenItIsAll();
+        }
+        if (total < 0) {
             total = torrentId().map(comments::countOfTorrent).orElse(0L);
         }
         return total;
+    }
+
+    /**
+     * Most torrents have fewer comments than fit on a page, most often none: when the first
+     * page is asked for and is not full, it holds them all and says how many there are, with
+     * no count query (with its transaction, 7 % of the server's samples over both bench/portal pages).
+     */
+    private void firstPageWhenItIsAll() {
+        Optional<Long> id = torrentId();
+        if (id.isEmpty()) {
+            total = 0;
+            page = List.of();
+            return;
+        }
+        if (askedPage() > 1) {
+            return;
+        }
+        // Page 1 is shown either way (cpage 1 or less); a full one needs the count for the paging links.
+        page = comments.ofTorrent(id.get(), 1, PAGE_SIZE);
+        pageNumber = 1;
+        if (page.size() < PAGE_SIZE) {
+            total = page.size();
+        }
+    }
+
+    /** {@code cpage} as a number, 1 when absent or not a number. */
+    private static int askedPage() {
+        String asked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("cpage");
+        try {
+            return asked == null ? 1 : Integer.parseInt(asked.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     public int getPageCount() {
@@ -83,19 +119,15 @@ public class CommentsView {
     /** The page asked for by {@code cpage}, kept between 1 and the last page. */
     public int getPageNumber() {
         if (pageNumber == 0) {
-            String asked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("cpage");
-            int number;
-            try {
-                number = asked == null ? 1 : Integer.parseInt(asked.strip());
-            } catch (NumberFormatException e) {
-                number = 1;
-            }
-            pageNumber = Math.min(Math.max(number, 1), getPageCount());
+            pageNumber = Math.min(Math.max(askedPage(), 1), getPageCount());
         }
         return pageNumber;
     }
 
     public List<Comment> getComments() {
+        if (page == null && getTotal() == 0) {
+            page = List.of();
+        }
         if (page == null) {
             page = torrentId().map(id -> comments.ofTorrent(id, getPageNumber(), PAGE_SIZE)).orElse(List.of());
         }

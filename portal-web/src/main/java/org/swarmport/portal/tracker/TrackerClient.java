@@ -21,9 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,15 +72,15 @@ public class TrackerClient {
 
     /** {@code GET /search}. A 400 is the user's to fix (bad query or parameter), anything else is an outage. */
     public SearchResults search(SearchQuery query) throws BadSearchException, TrackerUnavailableException {
-        // Values go in as resolved templates: queryParam alone would read '{' in a user's query
-        // as a template and '%' as already encoded.
-        WebTarget target = api().path("search");
-        Map<String, Object> values = new HashMap<>();
+        // Every value percent-encoded here, so that nothing in a user's query ('{', '%', '+')
+        // reads as a template or an escape.
+        StringBuilder uri = new StringBuilder(apiUri("search"));
+        char separator = '?';
         for (Map.Entry<String, String> parameter : query.parameters().entrySet()) {
-            target = target.queryParam(parameter.getKey(), "{" + parameter.getKey() + "}");
-            values.put(parameter.getKey(), parameter.getValue());
+            uri.append(separator).append(parameter.getKey()).append('=').append(percentEncoded(parameter.getValue()));
+            separator = '&';
         }
-        target = target.resolveTemplates(values);
+        WebTarget target = client.target(URI.create(uri.toString()));
         try (Response response = send(target, MediaType.APPLICATION_JSON)) {
             if (response.getStatus() == 400) {
                 throw new BadSearchException(errorMessage(response));
@@ -89,7 +91,7 @@ public class TrackerClient {
 
     /** {@code GET /torrents/{id}}; empty when the tracker has no such torrent. */
     public Optional<TorrentDetails> torrent(long id) throws TrackerUnavailableException {
-        return unlessNotFound(api().path("torrents").path(Long.toString(id)), MediaType.APPLICATION_JSON,
+        return unlessNotFound(client.target(URI.create(apiUri("torrents/" + id))), MediaType.APPLICATION_JSON,
                 response -> response.readEntity(TorrentDetails.class));
     }
 
@@ -108,6 +110,22 @@ public class TrackerClient {
 
     private WebTarget api() {
         return client.target(config.trackerUrl()).path("api/v1");
+    }
+
+    /**
+     * The URI of an API path, for the calls every search and torrent page makes: one target
+     * from a finished URI, because each {@code path()}, {@code queryParam()} and
+     * {@code resolveTemplates()} of a RESTEasy {@code WebTarget} copies the client's whole
+     * configuration (its provider factory among it), ten copies for a search.
+     */
+    private String apiUri(String path) {
+        String base = config.trackerUrl().toString();
+        return base + (base.endsWith("/") ? "" : "/") + "api/v1/" + path;
+    }
+
+    /** RFC 3986 percent-encoding of a query value (a space is {@code %20}, never {@code +}). */
+    private static String percentEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private <T> Optional<T> unlessNotFound(WebTarget target, String accept, Function<Response, T> reader)

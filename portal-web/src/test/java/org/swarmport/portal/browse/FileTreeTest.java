@@ -37,4 +37,20 @@ class FileTreeTest {
     void noFilesNoRows() {
         assertEquals(List.of(), FileTree.rows(List.of()));
     }
+
+    @Test
+    void aRowWritesWhatThePageShowsItsClassIndentAndName() {
+        FileTreeRow folder = new FileTreeRow("Season 1", 2, 3L << 29, true);
+        assertEquals("folder depth-2", folder.getStyleClass());
+        assertEquals("padding-left: 3.0rem", folder.getIndent());
+        assertEquals("Folder, level 3: ", folder.getKind());
+        assertEquals("Season 1/", folder.getShownName());
+        assertEquals("1.50 GiB", folder.getShownSize());
+        FileTreeRow deep = new FileTreeRow("e.mkv", 11, 5, false);
+        assertEquals("file depth-8", deep.getStyleClass());
+        assertEquals(11, deep.getDepth());
+        assertEquals("padding-left: 14.25rem", deep.getIndent());
+        assertEquals("e.mkv", deep.getShownName());
+        assertEquals("5 B", deep.getShownSize());
+    }
 }
