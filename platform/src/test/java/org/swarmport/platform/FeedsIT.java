@@ -205,8 +205,10 @@ class FeedsIT extends PortalWithTracker {
         assertFalse(other.body().contains("<script>"), other.body());
         assertEquals(torrents.word + " " + BrowseTorrents.HOSTILE_NAME_PART, titles(xml(other.body())).get(0));
 
+        // A hit has no description (the index does not store it): the item says what the hit does.
         Document movies = feed("rss?q=" + torrents.word + "&category=2000", "application/rss+xml;charset=UTF-8");
-        assertEquals(BrowseTorrents.DESCRIPTION, text(items(movies).get(0), "description"));
+        assertEquals("Movies, 58.6 KiB, 0 seeders, 0 leechers, tags: hd, test",
+                text(items(movies).get(0), "description"));
     }
 
     @Test
@@ -270,6 +272,7 @@ class FeedsIT extends PortalWithTracker {
         assertEquals(v1, attributes.remove("infohash").toLowerCase(Locale.ROOT));
         String magnet = attributes.remove("magneturl");
         assertTrue(magnet.toLowerCase(Locale.ROOT).startsWith("magnet:?xt=urn:btih:" + v1), magnet);
+        assertEquals(detailsMagnet(torrents.featureId), magnet, "the search hit's magnet is the details' one");
         assertEquals(Map.of("size", Long.toString(torrents.feature.totalLength()), "category", "2000", "seeders", "0",
                 "leechers", "0", "peers", "0", "downloadvolumefactor", "1", "uploadvolumefactor", "1"), attributes);
         assertEquals(Long.toString(torrents.feature.totalLength()), text(feature, "size"));
@@ -433,5 +436,48 @@ class FeedsIT extends PortalWithTracker {
         assertFalse(Files.exists(Path.of(System.getProperty("jboss.home"), "standalone", "log", "access_log.log")),
                 "an access log would hold every apikey of every feed URL");
         torrents.remove(new TrackerUploads(tracker));
+    }
+
+    @Test
+    @Order(16)
+    void aFeedIsOneTrackerCallWhateverItsNumberOfItems() throws Exception {
+        Map<String, Long> before = apiRequests();
+        assertEquals(20, items(feed("rss", "application/rss+xml;charset=UTF-8")).size());
+        Map<String, Long> afterRss = apiRequests();
+        assertEquals(23, items(torznab("t=search&q=" + torrents.word)).size());
+        Map<String, Long> afterTorznab = apiRequests();
+
+        assertEquals(1, total(afterRss) - total(before), "RSS: one search, no call per item: " + afterRss);
+        assertEquals(before.getOrDefault("search", 0L) + 1, afterRss.get("search"));
+        assertEquals(1, total(afterTorznab) - total(afterRss), "Torznab: one search, no call per item: " + afterTorznab);
+        assertEquals(afterRss.getOrDefault("search", 0L) + 1, afterTorznab.get("search"));
+        assertEquals(before.getOrDefault("torrents/{id}", 0L), afterTorznab.getOrDefault("torrents/{id}", 0L));
+    }
+
+    /** The tracker's count of JSON API requests per resource, from its Prometheus metrics. */
+    private Map<String, Long> apiRequests() throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(tracker + "metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Long> counts = new HashMap<>();
+        Matcher line = Pattern.compile("(?m)^swarmport_tracker_api_requests_total\\{resource=\"([a-z{}/-]+)\"} (\\d+)$")
+                .matcher(metrics);
+        while (line.find()) {
+            counts.put(line.group(1), Long.parseLong(line.group(2)));
+        }
+        return counts;
+    }
+
+    /** Every call but the portal's gone-torrent sweep, which may run at any time (every 2 s in these tests). */
+    private static long total(Map<String, Long> counts) {
+        return counts.entrySet().stream().filter(count -> !count.getKey().equals("torrents/existing"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private String detailsMagnet(long id) throws Exception {
+        String details = HTTP.send(HttpRequest.newBuilder(URI.create(tracker + "api/v1/torrents/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher magnet = Pattern.compile("\"magnet\":\"([^\"]+)\"").matcher(details);
+        assertTrue(magnet.find(), details);
+        return magnet.group(1);
     }
 }

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.swarmport.peer.metainfo.Metainfo;
+import org.swarmport.portal.account.PortalVisitor;
 import org.swarmport.testsupport.HeadlessChromium;
 
 /**

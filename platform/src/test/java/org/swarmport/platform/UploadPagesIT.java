@@ -5,20 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoParser;
+import org.swarmport.portal.account.FacesForm;
+import org.swarmport.portal.account.PortalVisitor;
 import org.swarmport.testsupport.ServiceToken;
 
 /**
@@ -37,6 +51,11 @@ class UploadPagesIT extends PortalWithTracker {
     private static final UploadedTorrents UPLOADED = new UploadedTorrents();
     private static java.net.URL trackerUrl;
 
+    /** The server's management API, to change the upload role (the one server runs every class of this module). */
+    @ArquillianResource
+    @OperateOnDeployment("portal")
+    ManagementClient management;
+
     @AfterAll
     static void removeTheTorrents() throws Exception {
         if (trackerUrl != null) {
@@ -51,14 +70,14 @@ class UploadPagesIT extends PortalWithTracker {
         return visitor;
     }
 
-    private static PageForm uploadForm(PortalVisitor visitor, byte[] torrent, String title, String category,
+    private static FacesForm uploadForm(PortalVisitor visitor, byte[] torrent, String title, String category,
                                        String tags, String description) throws Exception {
         return visitor.form("upload", "upload").choose("torrent", torrent).set("title", title)
                 .set("category", category).set("tags", tags).set("description", description);
     }
 
     /** Uploads through the form and answers the torrent page it leads to. */
-    private static HttpResponse<String> published(PortalVisitor visitor, PageForm form) throws Exception {
+    private static HttpResponse<String> published(PortalVisitor visitor, FacesForm form) throws Exception {
         HttpResponse<String> page = visitor.submit(form, "submit");
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.uri().getPath().endsWith("/torrent"), page.uri() + "\n" + page.body());
@@ -69,12 +88,12 @@ class UploadPagesIT extends PortalWithTracker {
 
     private static String errorBeside(String html, String messageId) {
         Matcher m = Pattern.compile("<span id=\"" + Pattern.quote(messageId) + "\"[^>]*>([^<]*)</span>").matcher(html);
-        return m.find() ? PageForm.unescape(m.group(1)) : "";
+        return m.find() ? FacesForm.unescape(m.group(1)) : "";
     }
 
     private static String text(String html, String id) {
         Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)<").matcher(html);
-        return m.find() ? PageForm.unescape(m.group(1)).trim() : "";
+        return m.find() ? FacesForm.unescape(m.group(1)).trim() : "";
     }
 
     /** Every field's message is tied to it: the field's aria-describedby names the message's id. */
@@ -105,7 +124,7 @@ class UploadPagesIT extends PortalWithTracker {
         String name = UploadedTorrents.username("vera");
         visitor.submit(visitor.form("register", "register").set("username", name).set("password", PortalVisitor.PASSWORD)
                 .set("confirmation", PortalVisitor.PASSWORD), "submit");
-        HttpResponse<String> back = visitor.submit(PageForm.in(visitor.get("login?next=/upload").body(),
+        HttpResponse<String> back = visitor.submit(FacesForm.in(visitor.get("login?next=/upload").body(),
                 visitor.base.resolve("login"), "login").set("username", name).set("password", PortalVisitor.PASSWORD), "submit");
         assertEquals("/upload", back.uri().getPath(), back.body());
         assertTrue(back.body().contains("<form id=\"upload\""), back.body());
@@ -113,7 +132,7 @@ class UploadPagesIT extends PortalWithTracker {
 
         for (String elsewhere : List.of("//evil.example/", "https://evil.example/", "/upload/../../x", "/edit?id=1&x=2")) {
             PortalVisitor other = new PortalVisitor(portal);
-            HttpResponse<String> signedIn = other.submit(PageForm.in(other.get("login?next="
+            HttpResponse<String> signedIn = other.submit(FacesForm.in(other.get("login?next="
                     + java.net.URLEncoder.encode(elsewhere, StandardCharsets.UTF_8)).body(), other.base.resolve("login"), "login")
                     .set("username", name).set("password", PortalVisitor.PASSWORD), "submit");
             assertEquals("/account", signedIn.uri().getPath(), elsewhere + " is not a page of this site");
@@ -188,7 +207,7 @@ class UploadPagesIT extends PortalWithTracker {
         for (String field : List.of("torrent", "title", "category", "tags", "description")) {
             assertDescribedBy(html, "upload:" + field, "upload:" + field + "-error");
         }
-        PageForm again = PageForm.in(html, refused.uri(), "upload");
+        FacesForm again = FacesForm.in(html, refused.uri(), "upload");
         assertEquals(title, again.value("title"));
         assertEquals(tags, again.value("tags"));
         assertEquals(description, again.value("description"));
@@ -219,7 +238,7 @@ class UploadPagesIT extends PortalWithTracker {
 
         assertEquals(200, large.statusCode());
         assertEquals("This file is 11.0 MiB; a .torrent may be at most 10 MiB.", errorBeside(large.body(), "upload:torrent-error"));
-        PageForm kept = PageForm.in(large.body(), large.uri(), "upload");
+        FacesForm kept = FacesForm.in(large.body(), large.uri(), "upload");
         assertEquals("Kept title", kept.value("title"));
         assertEquals("2000", kept.value("category"));
         assertEquals("hd", kept.value("tags"));
@@ -240,7 +259,7 @@ class UploadPagesIT extends PortalWithTracker {
 
         String problem = errorBeside(html, "upload:torrent-error");
         assertTrue(problem.startsWith("This is not a .torrent file the tracker can read (bencode: "), html);
-        assertEquals("Some title", PageForm.in(html, portal.toURI(), "upload").value("title"));
+        assertEquals("Some title", FacesForm.in(html, portal.toURI(), "upload").value("title"));
     }
 
     @Test
@@ -281,8 +300,8 @@ class UploadPagesIT extends PortalWithTracker {
     void aPostWithoutViewStateIs403AndPublishesNothing() throws Exception {
         PortalVisitor visitor = signedIn("jon");
         String word = UploadedTorrents.word();
-        PageForm forged = uploadForm(visitor, UploadedTorrents.v1(word).rawBytes(), word, "2000", "", "")
-                .without(PageForm.VIEW_STATE);
+        FacesForm forged = uploadForm(visitor, UploadedTorrents.v1(word).rawBytes(), word, "2000", "", "")
+                .without(FacesForm.VIEW_STATE);
 
         HttpResponse<String> refused = visitor.submit(forged, "submit");
 
@@ -299,7 +318,7 @@ class UploadPagesIT extends PortalWithTracker {
         long id = idOnPage(published(owner, uploadForm(owner, torrent.rawBytes(), "Before " + word, "2000", "a, b",
                 "old text")));
 
-        PageForm edit = owner.form("edit?id=" + id, "edit");
+        FacesForm edit = owner.form("edit?id=" + id, "edit");
         assertEquals("Before " + word, edit.value("title"));
         assertEquals("2000", edit.value("category"));
         assertEquals("a, b", edit.value("tags"));
@@ -346,7 +365,7 @@ class UploadPagesIT extends PortalWithTracker {
         assertFalse(other.get("torrent?id=" + id).body().contains("id=\"edit-link\""));
 
         // A valid form of the other account's own torrent, sent with the victim's id.
-        PageForm forged = other.form("edit?id=" + own, "edit").set("title", "Taken over").with("id", Long.toString(id));
+        FacesForm forged = other.form("edit?id=" + own, "edit").set("title", "Taken over").with("id", Long.toString(id));
         HttpResponse<String> post = other.submit(forged, "submit");
         assertEquals(403, post.statusCode(), post.body());
         assertTrue(post.body().contains("id=\"forbidden\""), post.body());
@@ -384,5 +403,92 @@ class UploadPagesIT extends PortalWithTracker {
         assertFalse(log.contains(PortalVisitor.PASSWORD), "a password in the server log");
         assertFalse(log.contains(visitor.sessionId().orElseThrow()), "a session id in the server log");
         assertFalse(log.contains(ServiceToken.read()), "the service token in the server log");
+    }
+
+    @Test
+    void withUploadRoleUploaderAnAccountWithoutItGets403OnGetAndPost() throws Exception {
+        PortalVisitor user = signedIn("otto");
+        // Taken while role user may upload: a form with a valid ViewState of this session.
+        FacesForm form = uploadForm(user, UploadedTorrents.v1(UploadedTorrents.word()).rawBytes(), "Refused", "2000", "", "");
+        PortalVisitor admin = new PortalVisitor(portal);
+        admin.registerAndSignIn("first-admin");
+        uploadRole("uploader");
+        try {
+            HttpResponse<String> page = user.get("upload");
+            assertEquals(403, page.statusCode(), page.body());
+            assertTrue(page.body().contains("id=\"forbidden\""), page.body());
+            assertFalse(page.body().contains("<form id=\"upload\""), page.body());
+
+            HttpResponse<String> post = user.submit(form, "submit");
+            assertEquals(403, post.statusCode(), post.body());
+            assertTrue(post.body().contains("id=\"forbidden\""), post.body());
+            assertFalse(post.uri().getPath().endsWith("/torrent"), "nothing published: " + post.uri());
+
+            assertEquals(200, admin.get("upload").statusCode(), "an admin's role includes uploader");
+        } finally {
+            uploadRole(null);
+        }
+        assertEquals(200, user.get("upload").statusCode(), "back to role user: everyone signed in uploads");
+    }
+
+    /** Sets (or removes, for null) the server's {@code swarmport.upload.role}, which the portal reads at every request. */
+    private void uploadRole(String role) throws Exception {
+        ModelNode address = Operations.createAddress("system-property", "swarmport.upload.role");
+        ModelNode operation = role == null ? Operations.createRemoveOperation(address)
+                : Operations.createAddOperation(address);
+        if (role != null) {
+            operation.get("value").set(role);
+        }
+        ModelNode result = management.getControllerClient().execute(operation);
+        assertTrue(Operations.isSuccessfulOutcome(result), result.toString());
+    }
+
+    @Test
+    void aChunkedMultipartPostOf50MiBIs411BeforeTheServerReadsAnyOfIt() throws Exception {
+        long total = 50L << 20;
+        try (Socket socket = new Socket(portal.getHost(), portal.getPort())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + portal.getPath() + "upload HTTP/1.1\r\nHost: " + portal.getHost() + ":" + portal.getPort()
+                    + "\r\nContent-Type: multipart/form-data; boundary=chunked50\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            chunk(out, ("--chunked50\r\nContent-Disposition: form-data; name=\"upload:torrent\"; filename=\"big.torrent\"\r\n"
+                    + "Content-Type: application/x-bittorrent\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            AtomicLong sent = new AtomicLong();
+            AtomicLong sentWhenAnswered = new AtomicLong(-1);
+            AtomicReference<String> statusLine = new AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    String line = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine();
+                    sentWhenAnswered.set(sent.get());
+                    statusLine.set(line);
+                } catch (IOException e) {
+                    statusLine.set("no answer: " + e);
+                }
+            });
+            reader.start();
+            byte[] block = new byte[64 << 10];
+            try {
+                while (sent.get() < total && statusLine.get() == null) {
+                    chunk(out, block);
+                    sent.addAndGet(block.length);
+                }
+            } catch (IOException closedByTheServer) {
+                // it answered and closed: the rest is never read
+            }
+            reader.join(60_000);
+
+            assertTrue(String.valueOf(statusLine.get()).startsWith("HTTP/1.1 411"), String.valueOf(statusLine.get()));
+            // What was sent before the answer came sits in socket buffers (a few MiB on loopback): unread.
+            assertTrue(sentWhenAnswered.get() < 16L << 20, "answered after " + sentWhenAnswered.get()
+                    + " bytes were sent: before the 16 MiB limit, so the server never read the body");
+        }
+    }
+
+    private static void chunk(OutputStream out, byte[] data) throws IOException {
+        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 }

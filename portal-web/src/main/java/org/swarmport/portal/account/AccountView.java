@@ -22,6 +22,9 @@ public class AccountView {
     LoginLimiter limiter;
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     HttpServletRequest request;
 
     private String currentPassword;
@@ -45,7 +48,7 @@ public class AccountView {
             return null;
         }
         // Guessing the current password from a stolen session is sign-in guessing too.
-        String address = request.getRemoteAddr();
+        String address = clientAddress.of(request);
         if (!limiter.waitFor(currentUser.getUsername(), address).isZero()) {
             errors.add("current", "Too many wrong passwords. Try again later.");
             return null;

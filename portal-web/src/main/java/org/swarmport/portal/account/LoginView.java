@@ -28,6 +28,9 @@ public class LoginView {
     LoginLimiter limiter;
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -48,7 +51,7 @@ public class LoginView {
         if (errors.any()) {
             return null;
         }
-        String address = request.getRemoteAddr();
+        String address = clientAddress.of(request);
         Duration wait = limiter.waitFor(username, address);
         if (!wait.isZero()) {
             errors.addToForm("Too many failed sign-ins. Try again in " + seconds(wait) + ".");

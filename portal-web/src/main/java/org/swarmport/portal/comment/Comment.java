@@ -22,6 +22,8 @@ import org.swarmport.portal.account.Account;
 @NamedQuery(name = Comment.COUNT_OF_TORRENT, query = "select count(c) from Comment c where c.torrentId = :torrent")
 @NamedQuery(name = Comment.BY_AUTHOR, query = "select c from Comment c where c.author.id = :author order by c.id desc")
 @NamedQuery(name = Comment.COUNT_BY_AUTHOR, query = "select count(c) from Comment c where c.author.id = :author")
+@NamedQuery(name = Comment.TORRENTS_AFTER, query = "select distinct c.torrentId from Comment c where c.torrentId > :after"
+        + " order by c.torrentId")
 @NamedQuery(name = Comment.DELETE_OF_TORRENT, query = "delete from Comment c where c.torrentId = :torrent")
 public class Comment {
 
@@ -31,6 +33,7 @@ public class Comment {
     static final String BY_AUTHOR = "Comment.byAuthor";
     static final String COUNT_BY_AUTHOR = "Comment.countByAuthor";
     static final String DELETE_OF_TORRENT = "Comment.deleteOfTorrent";
+    static final String TORRENTS_AFTER = "Comment.torrentsAfter";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -72,4 +72,10 @@ public class Comments {
     public int deleteAllOf(long torrentId) {
         return em.createNamedQuery(Comment.DELETE_OF_TORRENT).setParameter("torrent", torrentId).executeUpdate();
     }
+
+    /** The ids of commented torrents above {@code after}, in order, at most {@code max}: the gone-torrent sweep's pages. */
+    public List<Long> torrentIdsAfter(long after, int max) {
+        return em.createNamedQuery(Comment.TORRENTS_AFTER, Long.class).setParameter("after", after).setMaxResults(max)
+                .getResultList();
+    }
 }

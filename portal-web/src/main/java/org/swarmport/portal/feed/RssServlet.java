@@ -37,9 +37,6 @@ public class RssServlet extends HttpServlet {
     TrackerClient tracker;
 
     @Inject
-    FeedItems feedItems;
-
-    @Inject
     ApiKeys apiKeys;
 
     @Override
@@ -54,7 +51,7 @@ public class RssServlet extends HttpServlet {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
             SearchResults results = tracker.search(query.with("size", Integer.toString(SearchView.PAGE_SIZE)));
-            List<FeedItem> items = feedItems.of(results.hits(), site, key);
+            List<FeedItem> items = FeedItems.of(results.hits(), site, key);
             String asked = query.get("q");
             RssDocument.rss(body, new FeedChannel(asked == null ? "Swarmport: newest torrents" : "Swarmport: " + asked,
                     site + "/search" + QueryString.of(query), "Torrents found by this search on Swarmport",

@@ -38,9 +38,6 @@ public class TorznabServlet extends HttpServlet {
     TorznabSearch search;
 
     @Inject
-    FeedItems feedItems;
-
-    @Inject
     CategoryNames categoryNames;
 
     @Override
@@ -88,7 +85,7 @@ public class TorznabServlet extends HttpServlet {
                 throw TorznabError.badApiKey("Incorrect user credentials (searches need an apikey; see your account page)");
             }
             TorznabSearch.Window window = search.search(asked);
-            List<FeedItem> items = feedItems.of(window.hits(), site, key);
+            List<FeedItem> items = FeedItems.of(window.hits(), site, key);
             String title = asked.query().isEmpty() ? "Swarmport: newest torrents" : "Swarmport: " + asked.query();
             // The self link leaves the key out: it is the one URL a reader shows to people.
             RssDocument.torznab(body, new FeedChannel(title, site + "/", "Torznab results from Swarmport",

@@ -71,6 +71,18 @@ public class Moderation {
         return deletedComments;
     }
 
+    /**
+     * A torrent the tracker no longer has, deleted without the portal (by the tracker's API from
+     * another tool): its comments go and the reports on it and on them close, in one
+     * transaction. No {@link ModerationAction}: no moderator did it. Answers how many comments went.
+     */
+    @Transactional
+    public int torrentGone(long torrentId) {
+        int deletedComments = comments.deleteAllOf(torrentId);
+        reports.resolveAllOfTorrent(torrentId, clock.instant());
+        return deletedComments;
+    }
+
     /** The newest actions first. */
     @Transactional
     public List<ModerationAction> recent(int max) {

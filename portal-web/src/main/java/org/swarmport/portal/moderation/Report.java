@@ -25,6 +25,8 @@ import org.swarmport.portal.account.Account;
         + " and r.reporter.id = :reporter and r.openTarget = :key")
 @NamedQuery(name = Report.RESOLVE_ON, query = "update Report r set r.resolvedAt = :at, r.openTarget = null"
         + " where r.resolvedAt is null and r.targetKind = :kind and r.targetId = :id")
+@NamedQuery(name = Report.OPEN_TORRENTS_AFTER, query = "select distinct r.torrentId from Report r where r.resolvedAt is null"
+        + " and r.torrentId > :after order by r.torrentId")
 @NamedQuery(name = Report.RESOLVE_OF_TORRENT, query = "update Report r set r.resolvedAt = :at, r.openTarget = null"
         + " where r.resolvedAt is null and r.torrentId = :torrent")
 public class Report {
@@ -34,6 +36,7 @@ public class Report {
     static final String OPEN_BY = "Report.openBy";
     static final String RESOLVE_ON = "Report.resolveOn";
     static final String RESOLVE_OF_TORRENT = "Report.resolveOfTorrent";
+    static final String OPEN_TORRENTS_AFTER = "Report.openTorrentsAfter";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

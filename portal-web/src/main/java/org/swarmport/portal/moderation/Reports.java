@@ -81,4 +81,10 @@ public class Reports {
         return em.createNamedQuery(Report.RESOLVE_OF_TORRENT).setParameter("at", at).setParameter("torrent", torrentId)
                 .executeUpdate();
     }
+
+    /** The ids of torrents with open reports (on them or their comments) above {@code after}, in order, at most {@code max}. */
+    public List<Long> openTorrentIdsAfter(long after, int max) {
+        return em.createNamedQuery(Report.OPEN_TORRENTS_AFTER, Long.class).setParameter("after", after).setMaxResults(max)
+                .getResultList();
+    }
 }

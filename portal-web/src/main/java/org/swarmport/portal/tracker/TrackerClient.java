@@ -25,10 +25,14 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -298,5 +302,26 @@ public class TrackerClient {
             }
             throw new TrackerRefusedException(status, errorMessage(response, "the tracker refused this torrent"), existing);
         }
+    }
+
+    /** How many ids {@link #existing} takes at once: the tracker's limit. */
+    public static final int MAX_EXISTING_IDS = 100;
+
+    /**
+     * {@code GET /torrents/existing?ids=…}: which of these ids (at most {@value #MAX_EXISTING_IDS})
+     * the catalogue still has. Any answer but the tracker's own 200 is an outage, never "none exist".
+     */
+    public Set<Long> existing(Collection<Long> ids) throws TrackerUnavailableException {
+        if (ids.size() > MAX_EXISTING_IDS) {
+            throw new IllegalArgumentException("at most " + MAX_EXISTING_IDS + " ids, got " + ids.size());
+        }
+        StringJoiner joined = new StringJoiner(",");
+        ids.forEach(id -> joined.add(Long.toString(id)));
+        WebTarget target = api().path("torrents/existing").queryParam("ids", joined.toString());
+        Set<Long> existing = new HashSet<>(call(target, MediaType.APPLICATION_JSON,
+                response -> response.readEntity(ExistingIds.class)).ids());
+        // Only what was asked: an id the tracker adds means nothing here.
+        existing.retainAll(ids);
+        return existing;
     }
 }

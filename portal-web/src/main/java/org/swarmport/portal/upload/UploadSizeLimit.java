@@ -14,9 +14,15 @@ import java.util.Locale;
  * its fields, so a file a little too large still reaches the upload form, which says so beside
  * the file field with the other fields kept; only what no form could ever need is refused here.
  *
+ * <p>A multipart POST without a Content-Length (chunked) is answered 411 Length Required before
+ * any of it is read. Parsing its parts to find out its size, as this filter once did, ends in
+ * Undertow cutting the connection at the multipart limit with no answer at all (it terminates the
+ * request and the response counts as committed), and no browser or {@code curl -F} sends a form
+ * without its length.
+ *
  * <p>Declared in web.xml ahead of {@code FormTokenCheck}, which reads the parameters: Undertow
  * would otherwise fail that read on a body over the multipart limit (the FacesServlet's
- * {@code multipart-config}, the same number, which also bounds a body sent without a length).
+ * {@code multipart-config}, the same number).
  */
 public class UploadSizeLimit extends HttpFilter {
 
@@ -28,27 +34,24 @@ public class UploadSizeLimit extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("POST".equals(request.getMethod()) && tooLarge(request)) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            return;
+        if ("POST".equals(request.getMethod())) {
+            if (request.getContentLengthLong() > MAX_REQUEST_BYTES) {
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                return;
+            }
+            if (request.getContentLengthLong() < 0 && isMultipart(request.getContentType())) {
+                // Unread: the connection cannot carry another request after it.
+                response.setHeader("Connection", "close");
+                response.setStatus(HttpServletResponse.SC_LENGTH_REQUIRED);
+                response.setContentType("text/plain;charset=UTF-8");
+                response.getWriter().write("A form must be sent with its length (Content-Length); this one came without.\n");
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
 
-    private static boolean tooLarge(HttpServletRequest request) throws IOException, ServletException {
-        if (request.getContentLengthLong() > MAX_REQUEST_BYTES) {
-            return true;
-        }
-        String type = request.getContentType();
-        if (request.getContentLengthLong() < 0 && type != null
-                && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            // No length given (chunked): reading the parts is what finds out, within the multipart limit.
-            try {
-                request.getParts();
-            } catch (IllegalStateException overTheLimit) {
-                return true;
-            }
-        }
-        return false;
+    static boolean isMultipart(String contentType) {
+        return contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 }

@@ -13,7 +13,7 @@ class HitRowTest {
     @Test
     void cellsAreWrittenOnceAsTheTableShowsThem() {
         HitRow row = HitRow.of(List.of(new SearchHit(7, "<b>Show</b>", null, null, 3L << 29, new Category(5000, "TV"),
-                List.of(), Instant.parse("2026-12-01T22:56:59Z"), 12, 3, 40))).get(0);
+                List.of(), Instant.parse("2026-12-01T22:56:59Z"), 12, 3, 40, null))).get(0);
         assertEquals(7, row.getId());
         assertEquals("<b>Show</b>", row.getName()); // escaped by Facelets when written, not here
         assertEquals("TV", row.getCategory());
@@ -26,7 +26,7 @@ class HitRowTest {
 
     @Test
     void noCategoryAndNoDateAreEmpty() {
-        HitRow row = new HitRows().of(List.of(new SearchHit(8, "n", null, null, 1, null, List.of(), null, 0, 0, 0))).get(0);
+        HitRow row = new HitRows().of(List.of(new SearchHit(8, "n", null, null, 1, null, List.of(), null, 0, 0, 0, null))).get(0);
         assertEquals("", row.getCategory());
         assertEquals("", row.getAddedIso());
         assertEquals("", row.getAdded());

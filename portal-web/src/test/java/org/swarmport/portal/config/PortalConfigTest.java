@@ -63,4 +63,39 @@ class PortalConfigTest {
                 () -> withEnvironment(Map.of("SWARMPORT_UPLOAD_ROLE", "admin")));
         assertEquals("SWARMPORT_UPLOAD_ROLE must be user or uploader, got 'admin'", e.getMessage());
     }
+
+    @Test
+    void trustedProxiesAreNoneByDefaultAndABadEntryNamesTheVariable() {
+        assertEquals(true, withEnvironment(Map.of()).trustedProxies().isEmpty());
+        assertEquals(false, withEnvironment(Map.of("SWARMPORT_TRUSTED_PROXIES", "10.0.0.0/8")).trustedProxies().isEmpty());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> withEnvironment(Map.of("SWARMPORT_TRUSTED_PROXIES", "10.0.0.0/8, proxy.example")));
+
+        assertEquals(true, e.getMessage().startsWith("SWARMPORT_TRUSTED_PROXIES"), e.getMessage());
+        assertEquals(true, e.getMessage().contains("proxy.example"), e.getMessage());
+    }
+
+    @Test
+    void theGoneTorrentSweepRunsHourlyByDefaultCanBeTurnedOffAndRefusesNegativeSeconds() {
+        assertEquals(java.time.Duration.ofHours(1), withEnvironment(Map.of()).goneTorrentSweep());
+        assertEquals(java.time.Duration.ZERO,
+                withEnvironment(Map.of("SWARMPORT_GONE_TORRENT_SWEEP_INTERVAL", "0")).goneTorrentSweep());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> withEnvironment(Map.of("SWARMPORT_GONE_TORRENT_SWEEP_INTERVAL", "-5")));
+        assertEquals(true, e.getMessage().startsWith("SWARMPORT_GONE_TORRENT_SWEEP_INTERVAL"), e.getMessage());
+    }
+
+    @Test
+    void theUploadRolesSystemPropertyIsReadAtEveryCallAndAnUnusableValueKeepsTheStartOne() {
+        PortalConfig config = withEnvironment(Map.of("SWARMPORT_UPLOAD_ROLE", "uploader"));
+        try {
+            System.setProperty("swarmport.upload.role", "user");
+            assertEquals(org.swarmport.portal.account.Role.USER, config.uploadRole());
+            System.setProperty("swarmport.upload.role", "admin");
+            assertEquals(org.swarmport.portal.account.Role.UPLOADER, config.uploadRole(), "not a choice: the start value");
+        } finally {
+            System.clearProperty("swarmport.upload.role");
+        }
+        assertEquals(org.swarmport.portal.account.Role.UPLOADER, config.uploadRole());
+    }
 }

@@ -265,4 +265,12 @@ public class Catalogue implements CatalogueSource {
                 .getSingleResult();
         return new UploadsPage(uploader, total, torrents.stream().map(UploadsPage.Upload::of).toList());
     }
+
+    /** Which of these ids are torrents in the catalogue, in id order. */
+    public List<Long> existing(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(Torrent.EXISTING_OF, Long.class).setParameter("ids", ids).getResultList();
+    }
 }

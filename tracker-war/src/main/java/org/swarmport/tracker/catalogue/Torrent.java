@@ -30,6 +30,7 @@ import java.util.TreeSet;
 @NamedQuery(name = Torrent.BY_V1_OR_SWARM, query = "select t from Torrent t where t.infoHashV1 = :hash or t.swarmHash = :hash")
 @NamedQuery(name = Torrent.BY_V2, query = "select t from Torrent t where t.infoHashV2 = :hash")
 @NamedQuery(name = Torrent.PAGE, query = "select t from Torrent t where t.id > :after order by t.id")
+@NamedQuery(name = Torrent.EXISTING_OF, query = "select t.id from Torrent t where t.id in :ids order by t.id")
 @NamedQuery(name = Torrent.TAGS_OF, query = "select t.id, tag from Torrent t join t.tags tag where t.id in :ids")
 @NamedQuery(name = Torrent.PATHS_OF, query = "select t.id, f.path from Torrent t join t.files f where t.id in :ids"
         + " order by t.id, index(f)")
@@ -49,6 +50,7 @@ public class Torrent {
     public static final String PAGE = "Torrent.page";
     /** Each row: torrent id, tag. */
     public static final String TAGS_OF = "Torrent.tagsOf";
+    public static final String EXISTING_OF = "Torrent.existingOf";
     /** Each row: torrent id, path; in file order within each torrent. */
     public static final String PATHS_OF = "Torrent.pathsOf";
     /** Each row: path, length; in file order. */

@@ -165,4 +165,16 @@ public class TorrentsResource {
         return TorrentDetails.of(torrent, catalogue.files(torrent.id(), TorrentDetails.MAX_FILES),
                 config.announceUrl().toString());
     }
+
+    /**
+     * {@code GET /torrents/existing?ids=3,7,9}: which of up to {@value ExistingIds#MAX_IDS} ids are
+     * still in the catalogue, {@code {"ids":[3,9]}}. The portal sweeps the comments of torrents
+     * deleted without it (by this API's DELETE from another tool) with one call per batch.
+     */
+    @GET
+    @Path("existing")
+    @Transactional
+    public ExistingIds existingOf(@QueryParam("ids") String ids) {
+        return new ExistingIds(catalogue.existing(ExistingIds.parse(ids)));
+    }
 }

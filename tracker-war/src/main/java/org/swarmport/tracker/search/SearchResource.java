@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.Locale;
 import org.swarmport.tracker.catalogue.Category;
+import org.swarmport.tracker.config.TrackerConfig;
 
 /**
  * {@code GET /api/v1/search}. Parameters arrive as strings so that a bad one is a 400
@@ -23,6 +24,9 @@ public class SearchResource {
     @Inject
     CatalogueSearch search;
 
+    @Inject
+    TrackerConfig config;
+
     @GET
     public SearchResults search(@QueryParam("q") String q, @QueryParam("category") String category,
                                 @QueryParam("tag") String tag, @QueryParam("minSize") String minSize,
@@ -35,7 +39,7 @@ public class SearchResource {
         SearchRequest request = new SearchRequest(q, in, blankToNull(tag),
                 number("minSize", minSize), number("maxSize", maxSize), number("minSeeders", minSeeders),
                 by, ascending(order, by), (int) bounded("page", page, 1), (int) bounded("size", size, 20));
-        return search.search(request);
+        return search.search(request).withMagnets(config.announceUrl().toString());
     }
 
     /** Names read A to Z; everything else, the most (or most relevant) first. */

@@ -47,6 +47,7 @@ public class SearchResultsWriter extends JsonAnswerWriter<SearchResults> {
         string(json, "infoHashV1", hit.infoHashV1());
         string(json, "infoHashV2", hit.infoHashV2());
         json.write("leechers", hit.leechers());
+        string(json, "magnet", hit.magnet());
         string(json, "name", hit.name());
         json.write("seeders", hit.seeders()).write("size", hit.size());
         strings(json, "tags", hit.tags());

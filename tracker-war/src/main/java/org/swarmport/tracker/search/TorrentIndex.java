@@ -466,7 +466,7 @@ public final class TorrentIndex implements Closeable {
                 List.of(d.getValues(TorrentDocument.TAG)),
                 Instant.ofEpochMilli(d.getField(TorrentDocument.ADDED).numericValue().longValue()),
                 value(searcher, doc, TorrentDocument.SEEDERS), value(searcher, doc, TorrentDocument.LEECHERS),
-                value(searcher, doc, TorrentDocument.COMPLETED));
+                value(searcher, doc, TorrentDocument.COMPLETED), null);
     }
 
     /** Matches per category, from the category's doc values: counted in ordinals, named once per segment. */

@@ -30,6 +30,9 @@ public class MetricsServlet extends HttpServlet {
     @Inject
     BrowserPeers browsers;
 
+    @Inject
+    ApiRequests apiRequests;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         RegistryTotals totals = swarms.registry().totals();
@@ -46,6 +49,7 @@ public class MetricsServlet extends HttpServlet {
         counter(text, "swarmport_tracker_announces_total", "Announces answered with peers.", Kind.ANNOUNCES);
         counter(text, "swarmport_tracker_scrapes_total", "Scrapes answered.", Kind.SCRAPES);
         counter(text, "swarmport_tracker_failures_total", "Requests answered with a failure reason.", Kind.FAILURES);
+        apiRequests(text);
         response.setContentType("text/plain; version=0.0.4; charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(text.toString());
@@ -71,5 +75,13 @@ public class MetricsServlet extends HttpServlet {
             text.append(name).append("{protocol=\"").append(protocol.name().toLowerCase(Locale.ROOT)).append("\"} ")
                     .append(value).append('\n');
         }
+    }
+
+    private void apiRequests(StringBuilder text) {
+        String name = "swarmport_tracker_api_requests_total";
+        text.append("# HELP ").append(name).append(" JSON API requests, per resource.\n")
+                .append("# TYPE ").append(name).append(" counter\n");
+        apiRequests.counts().forEach((resource, value) ->
+                text.append(name).append("{resource=\"").append(resource).append("\"} ").append(value).append('\n'));
     }
 }

@@ -439,4 +439,30 @@ class CatalogueApiIT {
         }
         return encoded.toString();
     }
+
+    @Test
+    void existingAnswersWhichOfTheAskedIdsAreStillInTheCatalogue() throws Exception {
+        long kept = uploaded(newTorrent(MetainfoVersion.V1, "Existing.Kept.2026")).getJsonNumber("id").longValue();
+        long deleted = uploaded(newTorrent(MetainfoVersion.V1, "Existing.Deleted.2026")).getJsonNumber("id").longValue();
+        assertEquals(204, delete(deleted, ServiceToken.read()).statusCode());
+
+        HttpResponse<byte[]> answer = get("torrents/existing?ids=" + deleted + "," + kept + ",%20" + kept + ",999999999999");
+
+        assertEquals(200, answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8));
+        assertEquals("{\"ids\":[" + kept + "]}", new String(answer.body(), StandardCharsets.UTF_8));
+        assertEquals("{\"ids\":[]}", new String(get("torrents/existing?ids=" + deleted).body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void existingRefusesMissingMalformedAndTooManyIds() throws Exception {
+        assertError(400, "ids: required, comma-separated torrent ids", get("torrents/existing"));
+        assertError(400, "ids: '0' is not a torrent id", get("torrents/existing?ids=7,0"));
+        assertError(400, "ids: 'abc' is not a torrent id", get("torrents/existing?ids=abc"));
+        assertError(400, "ids: '' is not a torrent id", get("torrents/existing?ids=7,,8"));
+        StringBuilder many = new StringBuilder("1");
+        for (int i = 2; i <= 101; i++) {
+            many.append(',').append(i);
+        }
+        assertError(400, "ids: at most 100", get("torrents/existing?ids=" + many));
+    }
 }

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -111,6 +113,8 @@ class SearchIT {
         assertTrue(body.contains("\"completed\":2"), body);
         assertTrue(body.contains("\"category\":{\"id\":3000,\"name\":\"Audio\"}"), "as the torrent API shows it: " + body);
         assertTrue(!body.contains("Searchitprobe.Removed"), body);
+        assertTrue(body.contains("\"magnet\":\"magnet:?xt=urn:btih:" + V1 + "&dn=Searchitprobe.S01E01.1080p.WEB-DL&tr=http"),
+                "each hit carries the magnet the torrent's details give: " + body);
     }
 
     @Test
@@ -151,5 +155,26 @@ class SearchIT {
         assertEquals(400, unknownCategory.statusCode());
         assertTrue(unknownCategory.body().startsWith("{\"error\":\"category: must be one of 1000 console, 2000 movies"),
                 unknownCategory.body());
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void metricsCountApiRequestsPerResourceAndNotUnknownPaths() throws Exception {
+        long before = apiRequests("search");
+        search(q("searchitprobe"));
+        search(q("searchitprobe"));
+        get("api/v1/no-such-resource");
+
+        assertEquals(before + 2, apiRequests("search"));
+        assertTrue(!get("metrics").body().contains("no-such-resource"), "an unknown path makes no new key");
+    }
+
+    private long apiRequests(String resource) throws Exception {
+        String metrics = get("metrics").body();
+        Matcher count = Pattern.compile("swarmport_tracker_api_requests_total\\{resource=\"" + Pattern.quote(resource)
+                + "\"} (\\d+)").matcher(metrics);
+        assertTrue(count.find(), metrics);
+        return Long.parseLong(count.group(1));
     }
 }

@@ -59,7 +59,9 @@ class TorrentIndexTest {
         SearchResults.Hit hit = index.search(SearchRequest.of("debian")).hits().get(0);
 
         assertEquals(new SearchResults.Hit(7, "Debian.12.netinst", Torrents.v1(7), Torrents.v2(7), 7000, Category.PC,
-                List.of("linux", "iso"), Torrents.torrent(7, "x").addedAt().toInstant(), 5, 2, 0), hit);
+                List.of("linux", "iso"), Torrents.torrent(7, "x").addedAt().toInstant(), 5, 2, 0, null), hit);
+        assertEquals("magnet:?xt=urn:btih:" + Torrents.v1(7) + "&xt=urn:btmh:1220" + Torrents.v2(7)
+                + "&dn=Debian.12.netinst&tr=http%3A%2F%2Ft%2Fa", hit.withMagnet("http://t/a").magnet());
     }
 
     @Test
