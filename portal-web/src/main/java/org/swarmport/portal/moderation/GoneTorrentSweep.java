@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,6 +44,7 @@ public class GoneTorrentSweep {
 
     private static final Logger LOG = Logger.getLogger(GoneTorrentSweep.class.getName());
     static final int BATCH = TrackerClient.MAX_EXISTING_IDS;
+    static final int SUSPICIOUS_MINIMUM = 10;
 
     @Resource
     TimerService timers;
@@ -93,24 +95,49 @@ public class GoneTorrentSweep {
         }
     }
 
-    /** One pass over every commented or reported torrent; answers how many were gone. */
+    /**
+     * One pass over every commented or reported torrent; answers how many were gone and had
+     * their comments removed. The ids are all asked first and removed after: a pass in which
+     * the tracker says most of them are gone {@linkplain #looksLikeAnotherTracker removes nothing}.
+     */
     int sweepOnce() throws TrackerUnavailableException {
-        int gone = 0;
+        List<Long> gone = new ArrayList<>();
+        int checked = 0;
         long after = 0;
         while (true) {
             List<Long> batch = nextBatch(after);
             if (batch.isEmpty()) {
-                return gone;
+                break;
             }
             Set<Long> existing = tracker.existing(batch);
             for (long id : batch) {
                 if (!existing.contains(id)) {
-                    moderation.torrentGone(id);
-                    gone++;
+                    gone.add(id);
                 }
             }
+            checked += batch.size();
             after = batch.get(batch.size() - 1);
         }
+        if (looksLikeAnotherTracker(checked, gone.size())) {
+            int total = checked;
+            LOG.warning(() -> "Gone-torrent sweep removed nothing: the tracker at SWARMPORT_TRACKER_URL says "
+                    + gone.size() + " of the " + total + " torrents with comments or reports are gone, which looks"
+                    + " like a different or empty catalogue rather than deletions");
+            return 0;
+        }
+        gone.forEach(moderation::torrentGone);
+        return gone.size();
+    }
+
+    /**
+     * Whether a pass's answer is more likely a portal pointed at another (or an empty, freshly
+     * set-up) tracker than torrents deleted one by one: more than half of at least
+     * {@value #SUSPICIOUS_MINIMUM} commented torrents gone at once. Comments cannot be brought
+     * back, so such a pass keeps them and says why; deletions through the portal's moderation
+     * remove their comments themselves and never wait for a sweep.
+     */
+    static boolean looksLikeAnotherTracker(int checked, int gone) {
+        return gone >= SUSPICIOUS_MINIMUM && gone * 2 > checked;
     }
 
     /** The next {@link #BATCH} ids above {@code after} that have comments or open reports, in order. */
