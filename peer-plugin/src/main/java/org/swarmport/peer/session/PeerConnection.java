@@ -405,8 +405,9 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     }
 
     /**
-     * Queues a {@code piece} message whose block goes from {@code store} to the socket with
-     * {@code transferTo} when the socket has room; only for a plaintext stream.
+     * Queues a {@code piece} message whose block is read from {@code store} when the socket has
+     * room, in a run with the blocks that continue it, and sent in one gathering write with their
+     * headers; only for a plaintext stream.
      */
     void sendStored(PieceStore store, int piece, int begin, int length) {
         if (phase == Phase.CLOSED) {

@@ -1068,9 +1068,9 @@ final class TorrentSession {
 
     /**
      * Queues the peer's requested blocks while its socket has room: on a plaintext connection as
-     * {@link StoredBlock}s the socket takes straight from the file (zero copy, on this thread, no
-     * disk-pool round trip per block); on an encrypted one read by the disk pool, since RC4 needs
-     * the bytes.
+     * {@link StoredBlock}s, read from storage in runs when the socket has room and sent with their
+     * headers in one gathering write (on this thread, no disk-pool round trip per block); on an
+     * encrypted one read by the disk pool, since RC4 needs the bytes.
      */
     private void serve(PeerConnection peer) {
         ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);

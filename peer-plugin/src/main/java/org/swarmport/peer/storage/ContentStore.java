@@ -1,9 +1,7 @@
 package org.swarmport.peer.storage;
 
 import java.io.Closeable;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.util.Optional;
 
 /**
@@ -43,16 +41,6 @@ public interface ContentStore extends Closeable {
      *                          vanished is not silently recreated empty), or cannot be written
      */
     void write(int file, long position, ByteBuffer source) throws StorageException;
-
-    /**
-     * Sends up to {@code count} bytes from {@code position} to {@code target}, with
-     * {@code FileChannel.transferTo} where the store has channels: zero copy for uploads.
-     *
-     * @return bytes sent, possibly fewer than {@code count} when {@code target} is non-blocking
-     * @throws StorageException when the file cannot be read
-     * @throws IOException      when {@code target} fails
-     */
-    long transferTo(int file, long position, long count, WritableByteChannel target) throws IOException;
 
     /** Deletes the file if it exists (the part file, once no piece needs it). */
     void delete(int file) throws StorageException;

@@ -3,7 +3,6 @@ package org.swarmport.peer.storage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,8 +35,8 @@ import org.swarmport.peer.metainfo.Metainfo;
  * fresh page-cache memory (in this VM, pages freed earlier are given back to the host), against
  * 0.16 s for the same GiB written directly ({@code dd bs=1M}, 2026-12-02); libtorrent offered the
  * same as {@code disable_os_cache}. The cost: what was just written is read back from the
- * device, not from memory (seeding it later, {@code verify}). Reads and uploads
- * ({@code transferTo}) stay buffered. Where the file system refuses {@code O_DIRECT} (opening or
+ * device, not from memory (seeding it later, {@code verify}). Reads (uploads
+ * included) stay buffered. Where the file system refuses {@code O_DIRECT} (opening or
  * writing fails), the store says so once and writes through the page cache from then on; the
  * bytes of a failed direct write are written again buffered, so nothing is lost.
  */
@@ -248,21 +247,6 @@ final class FileContentStore implements ContentStore {
             throw e;
         } catch (IOException e) {
             throw DownloadDirectory.failure(pathOf(file).toString(), "cannot write", e);
-        }
-    }
-
-    @Override
-    public long transferTo(int file, long position, long count, WritableByteChannel target) throws IOException {
-        try (OpenFiles.Lease lease = open.lease(file, false)) {
-            long sent = 0;
-            while (sent < count) {
-                long n = lease.channel().transferTo(position + sent, count - sent, target);
-                if (n <= 0) {
-                    break;
-                }
-                sent += n;
-            }
-            return sent;
         }
     }
 

@@ -1,8 +1,6 @@
 package org.swarmport.peer.storage;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -103,20 +101,6 @@ final class MemoryContentStore implements ContentStore {
     @Override
     public void write(int file, long position, ByteBuffer source) throws StorageException {
         existing(file, "cannot write").write(pathOf(file), position, source);
-    }
-
-    @Override
-    public long transferTo(int file, long position, long count, WritableByteChannel target) throws IOException {
-        ByteBuffer bytes = existing(file, "cannot read").slice(position, count);
-        long sent = 0;
-        while (bytes.hasRemaining()) {
-            int n = target.write(bytes);
-            if (n == 0) {
-                break;
-            }
-            sent += n;
-        }
-        return sent;
     }
 
     @Override

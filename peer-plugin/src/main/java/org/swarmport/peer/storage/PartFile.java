@@ -1,8 +1,6 @@
 package org.swarmport.peer.storage;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -85,17 +83,6 @@ final class PartFile {
 
     void write(int piece, int pieceOffset, ByteBuffer source) throws StorageException {
         store.write(ContentStore.PART_FILE, dataPosition(slotFor(piece), pieceOffset), source);
-    }
-
-    long transferTo(int piece, int pieceOffset, int count, WritableByteChannel target) throws IOException {
-        Integer slot;
-        synchronized (this) {
-            slot = slots.get(piece);
-        }
-        if (slot == null) {
-            return Zeros.write(target, count);
-        }
-        return store.transferTo(ContentStore.PART_FILE, dataPosition(slot, pieceOffset), count, target);
     }
 
     /** Frees the slot of piece {@code piece}, once no unselected file needs its bytes; deletes the file when it holds nothing. */

@@ -1,9 +1,7 @@
 package org.swarmport.peer.storage;
 
 import java.io.Closeable;
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +30,6 @@ import org.swarmport.peer.wire.Bitfield;
  *     if (storage.verifyPiece(piece)) { announce(piece); }
  *     // or, with the whole piece in memory: hashed first, written only when good
  *     if (storage.writePiece(piece, wholePiece)) { announce(piece); }
- *     storage.transferBlock(piece, offset, length, 0, socket);   // upload, zero copy
  * }
  * }</pre>
  *
@@ -336,57 +333,6 @@ public final class TorrentStorage implements Closeable {
             case PARKED -> part.read(piece, span.pieceOffset(), slice);
             default -> Zeros.fill(slice, span.length());
         }
-    }
-
-    /**
-     * Sends bytes {@code skip..length} of the block at {@code offset} in {@code piece} to
-     * {@code target}, straight from the file with {@code FileChannel.transferTo} where the
-     * store has channels. Call again with {@code skip} advanced by the answer until the block is
-     * sent: a non-blocking socket may take only part of it.
-     *
-     * @return bytes sent by this call
-     * @throws StorageException when a file cannot be read
-     * @throws IOException      when {@code target} fails
-     */
-    public long transferBlock(int piece, int offset, int length, long skip, WritableByteChannel target) throws IOException {
-        checkOpen();
-        if (skip < 0 || skip > length) {
-            throw new IllegalArgumentException("skip " + skip + " of a " + length + "-byte block");
-        }
-        List<FileSpan> spans = map.spans(piece, offset + (int) skip, length - (int) skip);
-        long sent = 0;
-        selection.readLock().lock();
-        try {
-            for (FileSpan span : spans) {
-                long n = transferSpan(piece, span, target);
-                sent += n;
-                if (n < span.length()) {
-                    break;
-                }
-            }
-        } finally {
-            selection.readLock().unlock();
-        }
-        return sent;
-    }
-
-    private long transferSpan(int piece, FileSpan span, WritableByteChannel target) throws IOException {
-        if (span.padding()) {
-            return Zeros.write(target, span.length());
-        }
-        return switch (placement.get(span.file())) {
-            case CREATED -> {
-                long n = store.transferTo(span.file(), span.fileOffset(), span.length(), target);
-                if (n == span.length()) {
-                    yield n;
-                }
-                // Short: either the socket is full, or the file ends early and the rest is zeros.
-                long size = store.state(span.file()).map(FileState::size).orElse(0L);
-                yield span.fileOffset() + n < size ? n : n + Zeros.write(target, span.length() - n);
-            }
-            case PARKED -> part.transferTo(piece, span.pieceOffset(), span.length(), target);
-            default -> Zeros.write(target, span.length());
-        };
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.swarmport.peer.storage;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 
 /** The zeros of pad files, alignment gaps and bytes never written, without allocating per use. */
 final class Zeros {
@@ -24,19 +22,5 @@ final class Zeros {
             target.put(slice(take));
             count -= take;
         }
-    }
-
-    /** Writes up to {@code count} zero bytes to {@code target}; answers how many it took. */
-    static long write(WritableByteChannel target, long count) throws IOException {
-        long written = 0;
-        while (written < count) {
-            int take = (int) Math.min(count - written, PieceMap.BLOCK_SIZE);
-            int n = target.write(slice(take));
-            written += n;
-            if (n < take) {
-                break;
-            }
-        }
-        return written;
     }
 }

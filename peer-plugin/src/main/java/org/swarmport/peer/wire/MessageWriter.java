@@ -5,8 +5,8 @@ import java.nio.ByteBuffer;
 /**
  * Encodes {@link PeerMessage}s into a buffer, the inverse of {@link MessageReader}. Pure: no
  * I/O, no allocation. {@link #pieceHeader} writes only the 13-byte head of a {@code piece}
- * message so the session can send the block itself straight from the file
- * ({@code FileChannel.transferTo}) when the connection is not encrypted.
+ * message so the session can send the block itself beside it, read from storage into its own
+ * buffer, in one gathering write when the connection is not encrypted.
  */
 public final class MessageWriter {
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -158,10 +157,6 @@ class StorageErrorsTest {
                     }
                     used += source.remaining();
                     store.write(file, position, source);
-                }
-
-                public long transferTo(int file, long position, long count, WritableByteChannel target) throws IOException {
-                    return store.transferTo(file, position, count, target);
                 }
 
                 public void delete(int file) throws StorageException {

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -196,42 +193,6 @@ class TorrentStorageTest {
             assertTrue(storage.isVerified(0));
             assertFalse(storage.writeBlock(0, 0, ByteBuffer.allocate(16384)), "a late end-game duplicate is dropped");
             assertTrue(storage.verifyPiece(0));
-        }
-    }
-
-    @Test
-    void transferBlockSendsFileBytesAndPadZerosAndResumesAfterAPartialSend() throws IOException {
-        Content content = Content.of(MetainfoVersion.HYBRID, 16384, 20_000, 5);
-        content.writeTo(directory);
-        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory)) {
-            ByteArrayOutputStream sink = new ByteArrayOutputStream();
-            WritableByteChannel whole = Channels.newChannel(sink);
-            assertEquals(16384, storage.transferBlock(1, 0, 16384, 0, whole));
-            assertArrayEquals(content.piece(1), sink.toByteArray());
-
-            // A socket that takes 1,000 bytes a call, like a full non-blocking one.
-            ByteArrayOutputStream slow = new ByteArrayOutputStream();
-            WritableByteChannel trickle = new WritableByteChannel() {
-                public int write(ByteBuffer source) {
-                    int n = Math.min(1000, source.remaining());
-                    byte[] taken = new byte[n];
-                    source.get(taken);
-                    slow.writeBytes(taken);
-                    return n;
-                }
-                public boolean isOpen() {
-                    return true;
-                }
-                public void close() {
-                }
-            };
-            long sent = 0;
-            int calls = 0;
-            while (sent < 16384) {
-                sent += storage.transferBlock(1, 0, 16384, sent, trickle);
-                assertTrue(++calls < 100, "no progress");
-            }
-            assertArrayEquals(content.piece(1), slow.toByteArray());
         }
     }
 
