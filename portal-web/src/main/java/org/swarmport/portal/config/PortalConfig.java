@@ -6,11 +6,11 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.swarmport.clientaddress.TrustedProxies;
 import org.swarmport.db.InvalidSettingException;
 import org.swarmport.db.Settings;
 import org.swarmport.portal.account.AccountRules;
 import org.swarmport.portal.account.Role;
-import org.swarmport.portal.account.TrustedProxies;
 
 /**
  * The portal's settings, read once when the war starts; a value that cannot be used stops
@@ -47,7 +47,7 @@ public class PortalConfig {
         try {
             trustedProxies = TrustedProxies.parse(settings.raw(TRUSTED_PROXIES));
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(TRUSTED_PROXIES, e.getMessage());
+            throw new InvalidSettingException(TRUSTED_PROXIES, "must list IP addresses or CIDR ranges; " + e.getMessage());
         }
         goneTorrentSweep = Duration.ofSeconds(settings.integer(GONE_TORRENT_SWEEP, 3600, 0, 7 * 24 * 3600));
     }

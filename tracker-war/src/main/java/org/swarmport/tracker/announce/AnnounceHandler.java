@@ -1,6 +1,8 @@
 package org.swarmport.tracker.announce;
 
 import java.util.List;
+import org.swarmport.clientaddress.ClientAddressResolver;
+import org.swarmport.clientaddress.UnbelievableClientAddressException;
 import org.swarmport.peer.bencode.BEncoder;
 import org.swarmport.tracker.swarm.PeerBuffer;
 import org.swarmport.tracker.swarm.PeerIdentity;
@@ -33,7 +35,7 @@ public final class AnnounceHandler {
             AnnounceResponse.write(out, counts, announcer.interval(), announcer.minInterval(), ipv4, ipv6,
                     request.compact());
             return out.toByteArray();
-        } catch (TrackerRequestException e) {
+        } catch (TrackerRequestException | UnbelievableClientAddressException e) {
             return AnnounceResponse.failure(e.getMessage());
         }
     }

@@ -3,6 +3,7 @@ package org.swarmport.tracker.announce;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import org.swarmport.clientaddress.ClientAddressResolver;
 
 /**
  * One client connection of an {@link HttpPortLoop}, touched only by that loop's thread.

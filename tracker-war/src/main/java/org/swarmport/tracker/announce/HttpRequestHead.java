@@ -1,6 +1,7 @@
 package org.swarmport.tracker.announce;
 
 import java.util.List;
+import org.swarmport.clientaddress.ClientAddressResolver;
 
 /**
  * What the tracker's own HTTP port needs of a request head (RFC 9112): the method, the

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ThreadLocalRandom;
+import org.swarmport.clientaddress.ClientAddressResolver;
 import org.swarmport.tracker.catalogue.KnownTorrents;
 import org.swarmport.tracker.config.TrackerConfig;
 import org.swarmport.tracker.stats.TrackerCounters;

@@ -7,10 +7,10 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import org.swarmport.clientaddress.IpLiteral;
+import org.swarmport.clientaddress.TrustedProxies;
 import org.swarmport.db.InvalidSettingException;
 import org.swarmport.db.Settings;
-import org.swarmport.tracker.announce.IpLiteral;
-import org.swarmport.tracker.announce.TrustedProxies;
 
 /**
  * The tracker's settings, read once when the war starts; a value that cannot be used stops
@@ -46,8 +46,7 @@ public class TrackerConfig {
             trustedProxies = proxies == null ? TrustedProxies.none() : TrustedProxies.parse(proxies);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(TrustedProxies.CONFIGURATION_KEY,
-                    "must list IP addresses or CIDR ranges; "
-                            + e.getMessage().replace(TrustedProxies.CONFIGURATION_KEY + ": ", ""));
+                    "must list IP addresses or CIDR ranges; " + e.getMessage());
         }
         fullScrape = settings.flag("SWARMPORT_FULL_SCRAPE", false);
         fullScrapeIntervalSeconds = settings.integer("SWARMPORT_FULL_SCRAPE_INTERVAL", 300, 10, 86_400);

@@ -1,9 +1,9 @@
 package org.swarmport.tracker.udp;
 
 import java.nio.ByteBuffer;
+import org.swarmport.clientaddress.IpLiteral;
 import org.swarmport.tracker.announce.AnnounceRequest;
 import org.swarmport.tracker.announce.Announcer;
-import org.swarmport.tracker.announce.IpLiteral;
 import org.swarmport.tracker.announce.SwarmAdmission;
 import org.swarmport.tracker.announce.TrackerRequestException;
 import org.swarmport.tracker.stats.TrackerCounters.Protocol;

@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
-import org.swarmport.tracker.announce.ClientAddressResolver;
-import org.swarmport.tracker.announce.TrackerRequestException;
+import org.swarmport.clientaddress.ClientAddressResolver;
+import org.swarmport.clientaddress.UnbelievableClientAddressException;
 import org.swarmport.tracker.config.TrackerConfig;
 
 /**
@@ -51,7 +51,7 @@ public class ClientAddressFilter extends HttpFilter {
             byte[] resolved = addresses.resolve(request.getRemoteAddr(),
                     behindProxies ? Collections.list(request.getHeaders("X-Forwarded-For")) : List.of());
             address = ConnectionsPerAddress.keyOf(resolved);
-        } catch (TrackerRequestException e) {
+        } catch (UnbelievableClientAddressException e) {
             response.sendError(400, e.getMessage());
             return;
         }

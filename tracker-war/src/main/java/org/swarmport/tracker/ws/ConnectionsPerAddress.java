@@ -2,7 +2,7 @@ package org.swarmport.tracker.ws;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.swarmport.tracker.announce.IpLiteral;
+import org.swarmport.clientaddress.IpLiteral;
 
 /**
  * Open WebSockets per client address, so one address cannot hold the tracker's sockets and

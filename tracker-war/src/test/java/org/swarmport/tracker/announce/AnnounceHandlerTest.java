@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.swarmport.clientaddress.ClientAddressResolver;
+import org.swarmport.clientaddress.TrustedProxies;
 import org.swarmport.peer.bencode.BDecoder;
 import org.swarmport.peer.bencode.BDictionary;
 import org.swarmport.peer.bencode.BList;

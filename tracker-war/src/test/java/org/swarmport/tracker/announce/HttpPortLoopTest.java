@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.swarmport.clientaddress.ClientAddressResolver;
+import org.swarmport.clientaddress.TrustedProxies;
 import org.swarmport.peer.bencode.BDecoder;
 import org.swarmport.peer.bencode.BDictionary;
 import org.swarmport.tracker.config.TrackerMode;

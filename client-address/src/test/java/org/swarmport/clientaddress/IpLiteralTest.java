@@ -1,8 +1,10 @@
-package org.swarmport.tracker.announce;
+package org.swarmport.clientaddress;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -136,5 +138,12 @@ class IpLiteralTest {
             text.append(Integer.toHexString(groups[g]));
         }
         return text.toString();
+    }
+
+    @Test
+    void formatsAsTheJdkDoes() {
+        assertEquals("203.0.113.7", IpLiteral.format(IpLiteral.parse("203.0.113.7")));
+        assertEquals("2001:db8:0:0:0:0:0:17", IpLiteral.format(IpLiteral.parse("2001:DB8::17")));
+        assertThrows(IllegalArgumentException.class, () -> IpLiteral.format(new byte[5]));
     }
 }

@@ -1,11 +1,13 @@
-package org.swarmport.tracker.announce;
+package org.swarmport.clientaddress;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /**
  * Reads IP address literals from untrusted text without ever touching DNS:
  * {@code InetAddress.getByName} resolves anything that is not a literal, so a header
- * such as {@code X-Forwarded-For: attacker.example} would make the tracker send a DNS
+ * such as {@code X-Forwarded-For: attacker.example} would make the server send a DNS
  * query per request. This accepts only the strict textual forms:
  * <ul>
  * <li>IPv4 dotted quad, four decimal parts 0..255, no leading zeros ({@code 010} is
@@ -106,7 +108,7 @@ public final class IpLiteral {
             int start = i;
             int value = 0;
             while (i < to) {
-                int digit = QueryCursor.hexDigit(text.charAt(i));
+                int digit = hexDigit(text.charAt(i));
                 if (digit < 0) {
                     break;
                 }
@@ -157,5 +159,26 @@ public final class IpLiteral {
         System.arraycopy(address, compressedAt * 2, address, compressedAt * 2 + gap, tailBytes);
         Arrays.fill(address, compressedAt * 2, compressedAt * 2 + gap, (byte) 0);
         return address;
+    }
+
+    /**
+     * The address as text, the JDK's way ({@code 2001:db8:0:0:0:0:0:1}: no {@code ::}); from
+     * bytes, so no DNS either.
+     */
+    public static String format(byte[] address) {
+        try {
+            return InetAddress.getByAddress(address).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not 4 or 16 bytes: " + address.length, e);
+        }
+    }
+
+    /** 0..15 for an ASCII hex digit in either case, else -1 (never other Unicode digits). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        int lower = c | 0x20; // 'A'..'F' become 'a'..'f'; nothing else lands there
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 }

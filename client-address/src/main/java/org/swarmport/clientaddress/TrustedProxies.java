@@ -1,10 +1,10 @@
-package org.swarmport.tracker.announce;
+package org.swarmport.clientaddress;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reverse proxies whose {@code X-Forwarded-For} the tracker believes, from
+ * The reverse proxies whose {@code X-Forwarded-For} and {@code Forwarded} a war believes, from
  * {@code SWARMPORT_TRUSTED_PROXIES}: a comma-separated list of IP addresses and CIDR
  * ranges, IPv4 and IPv6, e.g. {@code 127.0.0.1, 10.0.0.0/8, ::1, fd00::/8}.
  *
@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class TrustedProxies {
 
-    /** The configuration key, named in every error about its value. */
+    /** The setting both wars read it from, for their errors about its value. */
     public static final String CONFIGURATION_KEY = "SWARMPORT_TRUSTED_PROXIES";
 
     private static final TrustedProxies NONE = new TrustedProxies(List.of());
@@ -34,8 +34,8 @@ public final class TrustedProxies {
 
     /**
      * @param value the configured value; {@code null} or blank trusts no proxy
-     * @throws IllegalArgumentException naming {@value #CONFIGURATION_KEY} and the entry
-     *                                  that is neither an IP address nor a CIDR range
+     * @throws IllegalArgumentException naming the entry that is neither an IP address nor a
+     *                                  CIDR range (the caller names {@value #CONFIGURATION_KEY})
      */
     public static TrustedProxies parse(String value) {
         if (value == null || value.isBlank()) {
@@ -88,7 +88,12 @@ public final class TrustedProxies {
             }
         }
         byte[] unmapped = IpLiteral.unmapped(network);
-        if (unmapped != network && prefix >= 96) {
+        if (unmapped != network) {
+            if (prefix < 96) {
+                // Clients are compared unmapped, so such a range would hold no IPv4 client
+                // and only IPv6 addresses nobody meant: refuse it rather than guess.
+                throw invalid(entry, "an IPv4-mapped range needs a prefix length of 96 or more");
+            }
             network = unmapped;
             prefix -= 96;
         }
@@ -97,8 +102,7 @@ public final class TrustedProxies {
 
     private static IllegalArgumentException invalid(String entry, String why) {
         String shown = entry.length() > 64 ? entry.substring(0, 64) + "..." : entry;
-        return new IllegalArgumentException(
-                CONFIGURATION_KEY + ": invalid entry \"" + shown + "\": " + why);
+        return new IllegalArgumentException("invalid entry \"" + shown + "\": " + why);
     }
 
     @Override

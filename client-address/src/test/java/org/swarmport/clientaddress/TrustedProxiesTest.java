@@ -1,4 +1,4 @@
-package org.swarmport.tracker.announce;
+package org.swarmport.clientaddress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,17 +76,18 @@ class TrustedProxiesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "10.0.0.300          | SWARMPORT_TRUSTED_PROXIES: invalid entry \"10.0.0.300\": not an IP address or CIDR range",
-        "proxy.internal      | SWARMPORT_TRUSTED_PROXIES: invalid entry \"proxy.internal\": not an IP address or CIDR range",
-        "localhost           | SWARMPORT_TRUSTED_PROXIES: invalid entry \"localhost\": not an IP address or CIDR range",
-        "fe80::1%eth0        | SWARMPORT_TRUSTED_PROXIES: invalid entry \"fe80::1%eth0\": not an IP address or CIDR range",
-        "10.0.0.0/33         | SWARMPORT_TRUSTED_PROXIES: invalid entry \"10.0.0.0/33\": prefix length above 32",
-        "::/129              | SWARMPORT_TRUSTED_PROXIES: invalid entry \"::/129\": prefix length above 128",
-        "10.0.0.0/           | SWARMPORT_TRUSTED_PROXIES: invalid entry \"10.0.0.0/\": prefix length is not a number",
-        "10.0.0.0/-1         | SWARMPORT_TRUSTED_PROXIES: invalid entry \"10.0.0.0/-1\": prefix length is not a number",
-        "10.0.0.0/8/8        | SWARMPORT_TRUSTED_PROXIES: invalid entry \"10.0.0.0/8/8\": prefix length is not a number",
-        "/8                  | SWARMPORT_TRUSTED_PROXIES: invalid entry \"/8\": not an IP address or CIDR range",
-        "10.0.0.1 10.0.0.2   | SWARMPORT_TRUSTED_PROXIES: invalid entry \"10.0.0.1 10.0.0.2\": not an IP address or CIDR range",
+        "10.0.0.300          | invalid entry \"10.0.0.300\": not an IP address or CIDR range",
+        "proxy.internal      | invalid entry \"proxy.internal\": not an IP address or CIDR range",
+        "localhost           | invalid entry \"localhost\": not an IP address or CIDR range",
+        "fe80::1%eth0        | invalid entry \"fe80::1%eth0\": not an IP address or CIDR range",
+        "10.0.0.0/33         | invalid entry \"10.0.0.0/33\": prefix length above 32",
+        "::/129              | invalid entry \"::/129\": prefix length above 128",
+        "10.0.0.0/           | invalid entry \"10.0.0.0/\": prefix length is not a number",
+        "10.0.0.0/-1         | invalid entry \"10.0.0.0/-1\": prefix length is not a number",
+        "10.0.0.0/8/8        | invalid entry \"10.0.0.0/8/8\": prefix length is not a number",
+        "/8                  | invalid entry \"/8\": not an IP address or CIDR range",
+        "10.0.0.1 10.0.0.2   | invalid entry \"10.0.0.1 10.0.0.2\": not an IP address or CIDR range",
+        "::ffff:10.0.0.0/64  | invalid entry \"::ffff:10.0.0.0/64\": an IPv4-mapped range needs a prefix length of 96 or more",
     })
     void unusableEntryIsNamedWithTheConfigurationKey(String configuration, String message) {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
