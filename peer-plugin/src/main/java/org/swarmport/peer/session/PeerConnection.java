@@ -120,6 +120,18 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     final List<PeerMessage> early = new ArrayList<>();
     /** BEP 6: the pieces we let this peer request while we choke it; null until sent, or without the fast extension. */
     org.swarmport.peer.swarm.AllowedFastSet allowedFast;
+    /** The same pieces as a bitfield, what {@link #servable} is while we choke the peer; null as {@code allowedFast}. */
+    org.swarmport.peer.wire.Bitfield allowedFastPieces;
+    /**
+     * The pieces we serve this peer's requests for now: every piece while we do not choke it, the
+     * allowed-fast ones (BEP 6) while we do, swapped by the session as it chokes and unchokes.
+     * One bit test per request instead of a branch on the choke state, which a warm JVM's
+     * compiled upload path had never seen taken (the allowed-fast requests of a connection's
+     * first second) and recompiled for (JFR jdk.Deoptimization, 2026-12-02). Set once tracked.
+     */
+    org.swarmport.peer.wire.Bitfield servable;
+    /** Requests to keep outstanding at the peer; the session updates it (its rate, its {@code reqq}). */
+    int pipelineDepth = TorrentSession.DEFAULT_PIPELINE;
     /** Reads of blocks from storage in flight for this peer's requests. */
     int pendingDiskReads;
 
