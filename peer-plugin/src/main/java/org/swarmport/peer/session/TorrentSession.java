@@ -83,8 +83,10 @@ final class TorrentSession {
     static final int MAX_PIPELINE = 500;
     /** Requests the peer may queue at us; what our {@code reqq} says (BEP 10). */
     static final int MAX_UPLOAD_QUEUE = 500;
-    /** Block reads from storage in flight per peer, and bytes queued on its socket, before we pause serving it. */
-    static final int MAX_DISK_READS_PER_PEER = 32;
+    /**
+     * Upload bytes per peer in flight, read on the disk pool (each read counted at its buffer's
+     * {@link UploadRead#CAPACITY}) or queued on its socket, before we pause serving it.
+     */
     static final long MAX_QUEUED_UPLOAD_BYTES = 2L << 20;
     /** Our BEP 10 ids: what peers send us these extensions under. */
     static final int UT_METADATA_ID = 2;
@@ -1098,7 +1100,7 @@ final class TorrentSession {
         ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);
         PeerMessage.Request asked = PeerMessage.Request.request(piece, request.begin(), request.length());
         if (request.kind() == PeerMessage.CANCEL) {
-            if (queue.remove(asked) && peer.fast) {
+            if ((queue.remove(asked) || cancelReading(peer, asked)) && peer.fast) {
                 peer.send(PeerMessage.Request.reject(piece, request.begin(), request.length()));
             }
             return;
@@ -1130,72 +1132,87 @@ final class TorrentSession {
         return metainfo.version() == MetainfoVersion.V2 ? metainfo.pieceLength() : geometry.pieceLength(piece);
     }
 
-    private boolean pastTheData(PeerMessage.Request request) {
-        return (long) request.begin() + request.length() > geometry.pieceLength(request.piece());
-    }
-
     /**
-     * Queues the peer's requested blocks while its socket has room: on a plaintext connection as
-     * {@link StoredBlock}s, read from storage in runs when the socket has room and sent with their
-     * headers in one gathering write (on this thread, no disk-pool round trip per block); on an
-     * encrypted one read by the disk pool, since RC4 needs the bytes.
+     * Serves the peer's requests, in order, while it has room for more bytes in flight: up to
+     * {@link UploadRead#CAPACITY} bytes of them at a time are read on the disk pool, and the filled
+     * buffer comes back to this thread ({@link #uploadRead}), where the connection sends them in
+     * gathering writes. Storage is never read here: a read that misses the page cache (a piece
+     * just written past it) would stall every peer of this thread.
      */
     private void serve(PeerConnection peer) {
         ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);
         if (queue == null) {
             return;
         }
-        if (!peer.isEncrypted()) {
-            long now = System.nanoTime();
-            while (!queue.isEmpty() && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && mayServe(peer, queue.peek().piece())
-                    && peer.isOpen() && !pastTheData(queue.peek())) {
-                PeerMessage.Request request = queue.poll();
-                peer.sendStored(store, request.piece(), request.begin(), request.length());
-                choker.sent(peer, request.length(), now);
+        while (!queue.isEmpty() && peer.isOpen() && mayServe(peer, queue.peek().piece())
+                && peer.readingBytes + peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES) {
+            UploadRead read = new UploadRead();
+            while (!queue.isEmpty() && read.fits(queue.peek()) && mayServe(peer, queue.peek().piece())) {
+                read.add(queue.poll());
             }
-            if (queue.isEmpty() || !pastTheData(queue.peek())) {
-                return;
-            }
-            // a block across a v2 file's end: the disk pool reads it into zeros (see servableLength)
-        }
-        while (!queue.isEmpty() && peer.pendingDiskReads < MAX_DISK_READS_PER_PEER
-                && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && mayServe(peer, queue.peek().piece()) && peer.isOpen()) {
-            PeerMessage.Request request = queue.poll();
-            peer.pendingDiskReads++;
+            peer.reads.add(read);
+            peer.readingBytes += UploadRead.CAPACITY;
             PieceStore source = store;
+            PieceGeometry pieces = geometry;
+            UploadBuffers buffers = engine.uploadBuffers();
             engine.disk().execute(() -> {
-                byte[] block = new byte[request.length()];
+                ByteBuffer buffer = buffers.take();
                 String error = null;
                 try {
-                    // past a v2 file's end (its tail padding, see servableLength) the block stays zeros
-                    int data = (int) Math.max(0, Math.min(block.length, geometry.pieceLength(request.piece()) - request.begin()));
-                    source.read(request.piece(), request.begin(), ByteBuffer.wrap(block, 0, data));
+                    read.readFrom(source, pieces, buffer);
                 } catch (IOException | RuntimeException e) {
-                    error = "cannot read piece " + request.piece() + ": " + e.getMessage();
+                    error = "cannot read " + read + " for " + peer + ": " + e.getMessage();
                 }
-                String failure = error;
-                engine.loop().execute(() -> blockRead(peer, request, block, failure));
+                read.finished(buffer, error);
+                engine.loop().execute(() -> uploadRead(peer));
             });
         }
     }
 
-    private void blockRead(PeerConnection peer, PeerMessage.Request request, byte[] block, String error) {
-        peer.pendingDiskReads--;
-        if (error != null) {
-            fail(error);
-            return;
+    /**
+     * A read of the peer's blocks finished: the reads done at the head of its queue are sent, in
+     * the order the peer asked, but for requests it cancelled meanwhile and those it may no longer
+     * have (choked, and not allowed fast: rejected for a fast peer, BEP 6).
+     */
+    private void uploadRead(PeerConnection peer) {
+        UploadBuffers buffers = engine.uploadBuffers();
+        while (!peer.reads.isEmpty() && peer.reads.peekFirst().isDone()) {
+            UploadRead read = peer.reads.pollFirst();
+            peer.readingBytes -= UploadRead.CAPACITY;
+            ByteBuffer buffer = read.buffer();
+            if (read.error() != null) {
+                buffers.give(buffer);
+                fail(read.error());
+                return;
+            }
+            int offset = 0;
+            long now = System.nanoTime();
+            List<PeerMessage.Request> requests = read.requests();
+            for (int i = 0; i < requests.size(); i++) {
+                PeerMessage.Request request = requests.get(i);
+                if (!read.isDropped(i) && peer.isOpen()) {
+                    if (mayServe(peer, request.piece())) {
+                        peer.sendBlock(request.piece(), request.begin(), buffer.slice(offset, request.length()));
+                        choker.sent(peer, request.length(), now);
+                    } else if (peer.fast) {
+                        peer.send(PeerMessage.Request.reject(request.piece(), request.begin(), request.length()));
+                    }
+                }
+                offset += request.length();
+            }
+            peer.afterSent(() -> buffers.give(buffer));
         }
-        if (!peer.isOpen() || !mayServe(peer, request.piece())) {
-            return;
-        }
-        peer.send(new PeerMessage.Piece(request.piece(), request.begin(), block));
-        choker.sent(peer, block.length, System.nanoTime());
         serve(peer);
     }
 
-    /** Storage failed while a connection sent a block from it: the torrent cannot go on. */
-    void storageFailed(String message) {
-        fail(message);
+    /** The peer cancelled a request whose block is being read: it is dropped there; answers whether one was. */
+    private static boolean cancelReading(PeerConnection peer, PeerMessage.Request asked) {
+        for (UploadRead read : peer.reads) {
+            if (read.cancel(asked)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Payload bytes went to a peer's socket queue. */
@@ -1326,7 +1343,7 @@ final class TorrentSession {
                 .append(", verifying ").append(verifying).append(", peers ").append(peers.size())
                 .append(", tracked ").append(uploads.size())
                 .append(peers.stream().map(p -> " [" + p.address + " uploads queued " + (uploads.containsKey(p)
-                        ? uploads.get(p).size() : -1) + ", disk reads " + p.pendingDiskReads + ", socket queue "
+                        ? uploads.get(p).size() : -1) + ", disk reads " + p.reads.size() + ", socket queue "
                         + p.queuedBytes() + (picker == null ? "" : ", outstanding " + picker.outstanding(p)) + "]")
                         .collect(java.util.stream.Collectors.joining()))
                 .append(picker == null ? "" : ", picker partial " + picker.partialPieces() + ", complete "
