@@ -1032,6 +1032,10 @@ final class TorrentSession {
             }
             if (picker.isComplete()) {
                 complete();
+            } else {
+                for (PeerConnection peer : peers) {
+                    fillRequests(peer); // a piece left the flight: one more may start (PiecePicker.setMaxPartialPieces)
+                }
             }
         } else {
             PieceFailure<BlockSource> failure = picker.pieceFailed(piece);
