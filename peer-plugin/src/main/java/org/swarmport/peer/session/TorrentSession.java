@@ -1184,6 +1184,10 @@ final class TorrentSession {
             UploadRead read = peer.reads.pollFirst();
             peer.readingBytes -= UploadRead.CAPACITY;
             ByteBuffer buffer = read.buffer();
+            if (stopped) {
+                buffers.give(buffer); // stopped or removed meanwhile: a failed read of a closed store is no error
+                continue;
+            }
             if (read.error() != null) {
                 buffers.give(buffer);
                 fail(read.error());
