@@ -133,11 +133,15 @@ public final class PeerBench {
 
             double cpu0 = ProcessCpu.seconds();
             long t0 = System.nanoTime();
+            // JVM uptime at both ends of the timed window, to match -XX:+PrintCompilation and -Xlog lines against it
+            long uptime0 = ManagementFactory.getRuntimeMXBean().getUptime();
             TorrentHandle downloading = leech.add(metainfo, downloadDir);
             downloading.connect(new InetSocketAddress(loopback, seed.listenPort()));
             boolean complete = TRACE ? traced(downloading, seeding, timeout) : downloading.awaitCompletion(timeout);
             long t1 = System.nanoTime();
             double cpu1 = ProcessCpu.seconds();
+            System.err.printf(Locale.ROOT, "timed window: JVM uptime %d ms .. %d ms%n", uptime0,
+                    ManagementFactory.getRuntimeMXBean().getUptime());
 
             if (!complete) {
                 throw new IllegalStateException("download incomplete after " + timeout + ": " + downloading
@@ -167,7 +171,7 @@ public final class PeerBench {
                 for (Path task : tasks) {
                     String stat;
                     try {
-                        stat = Files.readString(task.resolve("stat"));
+                        stat = ProcessCpu.read(task.resolve("stat"));
                     } catch (IOException gone) {
                         continue; // the thread ended
                     }
@@ -263,8 +267,20 @@ public final class PeerBench {
     private static final class ProcessCpu {
         private static final double HZ = 100.0; // USER_HZ on Linux; run.sh checks getconf CLK_TCK
 
+        /**
+         * A /proc file, read with a FileInputStream: Files.readString reads through NIO into a heap
+         * ByteBuffer, whose put from the JDK's temporary direct buffer is a call the transfer's
+         * profile of ByteBuffer.put never saw, so reading the counters right before the clock
+         * started made C2 recompile the plug-in's block copy inside the timed window (JFR, 2026-12-02).
+         */
+        static String read(Path file) throws IOException {
+            try (java.io.FileInputStream in = new java.io.FileInputStream(file.toFile())) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            }
+        }
+
         static double seconds() throws IOException {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String stat = read(Path.of("/proc/self/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / HZ;
         }

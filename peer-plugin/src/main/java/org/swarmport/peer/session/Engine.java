@@ -38,8 +38,8 @@ final class Engine {
     private final Client.Settings settings;
     private final byte[] peerId;
     private final NetworkLoop loop;
-    /** Where the network thread reads uploaded blocks from storage just before writing them (see {@link StoredBlock}); made on first use. */
-    private ByteBuffer uploadBuffer;
+    /** What the disk pool reads uploaded blocks into ({@link UploadRead}). */
+    private final UploadBuffers uploadBuffers = new UploadBuffers();
     private final ExecutorService disk;
     private final Map<ByteBuffer, TorrentSession> torrents = new ConcurrentHashMap<>();
     /** SKEYs by {@code HASH('req2', SKEY)}: how an MSE responder finds the torrent (crypto's SkeyIndex). */
@@ -128,12 +128,8 @@ final class Engine {
         return resolver;
     }
 
-    /** The network thread's buffer for blocks read from storage on their way to a socket; on the network thread only. */
-    ByteBuffer uploadBuffer() {
-        if (uploadBuffer == null) {
-            uploadBuffer = ByteBuffer.allocateDirect(PeerConnection.UPLOAD_BATCH_BYTES);
-        }
-        return uploadBuffer;
+    UploadBuffers uploadBuffers() {
+        return uploadBuffers;
     }
 
     NetworkLoop loop() {

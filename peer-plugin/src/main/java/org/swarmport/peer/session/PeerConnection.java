@@ -51,15 +51,8 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
      * thread, so a fast peer is cheaper read in fewer, larger reads.
      */
     private static final int MAX_READ_BUFFER = 1024 * 1024;
-    /** Buffers per gathering write: headers and blocks alternate, so up to half as many blocks. */
+    /** Buffers per gathering write: headers and blocks alternate (a read's 32 blocks and their headers in one). */
     private static final int BATCH = 64;
-    /**
-     * Bytes of stored blocks read for one gathering write: 32 blocks of 16 KiB, one
-     * {@code writev} instead of a header write and a {@code sendfile} each (each system call
-     * costs about 1.3 µs in this VM, {@code dd bs=1}, and the JDK's {@code transferTo} adds an
-     * {@code fstat} per call).
-     */
-    static final int UPLOAD_BATCH_BYTES = BATCH / 2 * PeerMessage.BLOCK_LENGTH;
     /** Reads per readiness event before letting other connections have the thread. */
     private static final int READS_PER_EVENT = 8;
 
@@ -74,11 +67,12 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     private Phase phase;
     private TorrentSession torrent;
     private ByteBuffer in = ByteBuffer.allocateDirect(INITIAL_BUFFER);
-    /** What is queued for the socket, in order: {@link ByteBuffer}s and {@link StoredBlock}s. */
+    /**
+     * What is queued for the socket, in order: {@link ByteBuffer}s, and {@link Runnable}s to run
+     * once everything before them has been written (an upload buffer goes back to its pool).
+     */
     private final ArrayDeque<Object> out = new ArrayDeque<>();
     private final ByteBuffer[] batch = new ByteBuffer[BATCH];
-    /** The stored block each data slice of {@code batch} belongs to; null for queued buffers. */
-    private final StoredBlock[] batchBlocks = new StoredBlock[BATCH];
     private ByteBuffer tail;
     /** The unused end of the last tail, which the next one fills: a block from storage closes a tail after 13 bytes. */
     private ByteBuffer spare;
@@ -120,8 +114,22 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     final List<PeerMessage> early = new ArrayList<>();
     /** BEP 6: the pieces we let this peer request while we choke it; null until sent, or without the fast extension. */
     org.swarmport.peer.swarm.AllowedFastSet allowedFast;
-    /** Reads of blocks from storage in flight for this peer's requests. */
-    int pendingDiskReads;
+    /** The same pieces as a bitfield, what {@link #servable} is while we choke the peer; null as {@code allowedFast}. */
+    org.swarmport.peer.wire.Bitfield allowedFastPieces;
+    /**
+     * The pieces we serve this peer's requests for now: every piece while we do not choke it, the
+     * allowed-fast ones (BEP 6) while we do, swapped by the session as it chokes and unchokes.
+     * One bit test per request instead of a branch on the choke state, which a warm JVM's
+     * compiled upload path had never seen taken (the allowed-fast requests of a connection's
+     * first second) and recompiled for (JFR jdk.Deoptimization, 2026-12-02). Set once tracked.
+     */
+    org.swarmport.peer.wire.Bitfield servable;
+    /** Requests to keep outstanding at the peer; the session updates it (its rate, its {@code reqq}). */
+    int pipelineDepth = TorrentSession.DEFAULT_PIPELINE;
+    /** Reads of this peer's requested blocks on the disk pool, in the order asked; sent in this order as they finish. */
+    final ArrayDeque<UploadRead> reads = new ArrayDeque<>();
+    /** Upload buffer bytes those reads hold ({@link UploadRead#CAPACITY} each). */
+    long readingBytes;
 
     PeerConnection(Engine engine, SocketChannel channel, InetSocketAddress address, boolean outgoing,
                    TorrentSession torrent, EncryptionPolicy policy) {
@@ -405,23 +413,29 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     }
 
     /**
-     * Queues a {@code piece} message whose block is read from {@code store} when the socket has
-     * room, in a run with the blocks that continue it, and sent in one gathering write with their
-     * headers; only for a plaintext stream.
+     * Queues a {@code piece} message of {@code data}'s remaining bytes, without copying them: the
+     * buffer must stay untouched until an {@link #afterSent} action queued after it runs. On an
+     * encrypted stream the bytes are enciphered in place.
      */
-    void sendStored(PieceStore store, int piece, int begin, int length) {
+    void sendBlock(int piece, int begin, ByteBuffer data) {
         if (phase == Phase.CLOSED) {
             return;
         }
-        if (encrypted) {
-            throw new IllegalStateException("an enciphered stream cannot send blocks straight from storage");
-        }
+        int length = data.remaining();
         pieceHeader(piece, begin, length);
-        closeTail();
-        out.add(new StoredBlock(store, piece, begin, length));
-        queuedBytes += length;
+        enqueue(data);
         uploaded(length);
         markDirty();
+    }
+
+    /** Runs {@code action} on this thread once everything queued so far has been written, or the connection closed. */
+    void afterSent(Runnable action) {
+        if (phase == Phase.CLOSED) {
+            action.run();
+            return;
+        }
+        closeTail();
+        out.add(action);
     }
 
     /** The 13 bytes before a block go with the small messages, so they leave in the same system call. */
@@ -503,71 +517,37 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     }
 
     /**
-     * One gathering write of what is at the head of the queue: buffers as they are, and stored
-     * blocks read from storage into the network thread's upload buffer just before, one read
-     * per run of consecutive blocks of a piece (peers ask for a piece's blocks in order).
-     * Answers whether the socket took everything offered.
+     * One gathering write of the buffers at the head of the queue; then what was written leaves
+     * the queue, and the actions queued behind it run. Answers whether the socket took
+     * everything offered.
      */
     private boolean writeQueued() throws IOException {
         int count = 0;
         long offered = 0;
-        ByteBuffer upload = null;
-        StoredBlock runFirst = null;
-        StoredBlock runLast = null;
-        int runStart = 0;
-        try {
-            for (Object queued : out) {
-                if (count == BATCH) {
-                    break;
-                }
-                if (queued instanceof ByteBuffer buffer) {
-                    batch[count++] = buffer;
-                    offered += buffer.remaining();
-                    continue;
-                }
-                StoredBlock block = (StoredBlock) queued;
-                if (upload == null) {
-                    upload = engine.uploadBuffer().clear();
-                }
-                if (upload.remaining() < block.remaining()) {
-                    break;
-                }
-                if (runLast == null || !runLast.continuedBy(block)) {
-                    if (runFirst != null) {
-                        runFirst.readFrom(upload.slice(runStart, upload.position() - runStart));
-                    }
-                    runFirst = block;
-                    runStart = upload.position();
-                }
-                runLast = block;
-                batchBlocks[count] = block;
-                batch[count++] = upload.slice(upload.position(), block.remaining());
-                offered += block.remaining();
-                upload.position(upload.position() + block.remaining());
-            }
-            if (runFirst != null) {
-                runFirst.readFrom(upload.slice(runStart, upload.position() - runStart));
-            }
-        } catch (IOException e) {
-            Arrays.fill(batch, 0, count, null);
-            Arrays.fill(batchBlocks, 0, count, null);
-            torrent.storageFailed("cannot read piece " + (runFirst == null ? "?" : runFirst.piece()) + ": " + e.getMessage());
-            return false;
-        }
-        long written = channel.write(batch, 0, count);
-        wrote(written);
-        for (int i = 0; i < count; i++) {
-            StoredBlock block = batchBlocks[i];
-            if (block != null) {
-                block.sent(batch[i].position());
-            }
-            if (block == null ? batch[i].hasRemaining() : !block.isSent()) {
+        for (Object queued : out) {
+            if (count == BATCH) {
                 break;
             }
-            out.pollFirst();
+            if (queued instanceof ByteBuffer buffer) {
+                batch[count++] = buffer;
+                offered += buffer.remaining();
+            }
         }
+        long written = count == 0 ? 0 : channel.write(batch, 0, count);
         Arrays.fill(batch, 0, count, null);
-        Arrays.fill(batchBlocks, 0, count, null);
+        wrote(written);
+        while (!out.isEmpty()) {
+            Object head = out.peekFirst();
+            if (head instanceof ByteBuffer buffer) {
+                if (buffer.hasRemaining()) {
+                    break;
+                }
+                out.pollFirst();
+            } else {
+                out.pollFirst();
+                ((Runnable) head).run();
+            }
+        }
         return written == offered;
     }
 
@@ -636,6 +616,11 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
             channel.close();
         } catch (IOException ignored) {
             // closing anyway
+        }
+        for (Object queued : out) {
+            if (queued instanceof Runnable action) {
+                action.run(); // nothing will be written: the buffers go back now
+            }
         }
         out.clear();
         tail = null;

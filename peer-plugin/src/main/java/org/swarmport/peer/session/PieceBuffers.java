@@ -16,9 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A reused buffer is not cleared: the session fills every byte it hands on, the piece's
  * {@code dataLength} (every requested block), and storage hashes the never-requested rest (BEP 47
  * pad files, v2 gaps) as zeros itself. At most {@code kept} direct buffers exist, all of the
- * torrent's nominal piece length; when they are all in use (many pieces in flight) or for a
- * longer piece, a heap buffer is handed out and left to the collector, so direct memory stays
- * bounded whatever the swarm does.
+ * torrent's nominal piece length, and the session never has more pieces in flight than that
+ * ({@code PiecePicker.setMaxPartialPieces}): a piece waits for a buffer rather than getting a new
+ * one, so memory stays bounded whatever the swarm does and the block copy always meets a direct
+ * buffer (a heap one now and then, as before 2026-12-02, made C2 recompile the receive path in
+ * the middle of a transfer: a class-check trap in {@code ByteBuffer.put}). A heap buffer is left
+ * only for a piece longer than the nominal length, and for a JVM out of direct memory.
  */
 final class PieceBuffers {
 
@@ -40,9 +43,15 @@ final class PieceBuffers {
         this.kept = kept;
     }
 
-    /** For pieces of {@code pieceLength} bytes: {@link #KEPT_BYTES} of direct buffers, at least two. */
+    /**
+     * Pieces in flight at least, whatever the piece length: a started piece whose peers left holds
+     * its buffer until another peer that has it comes, so a few must be left for the others.
+     */
+    static final int MIN_KEPT = 4;
+
+    /** For pieces of {@code pieceLength} bytes: {@link #KEPT_BYTES} of direct buffers, at least {@link #MIN_KEPT}. */
     static PieceBuffers forPieceLength(int pieceLength) {
-        return new PieceBuffers(pieceLength, (int) Math.max(2, KEPT_BYTES / pieceLength));
+        return new PieceBuffers(pieceLength, (int) Math.max(MIN_KEPT, KEPT_BYTES / pieceLength));
     }
 
     /**

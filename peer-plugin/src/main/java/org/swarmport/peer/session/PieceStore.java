@@ -11,8 +11,8 @@ import org.swarmport.peer.wire.Bitfield;
  * verified writes. The storage package provides the real thing (file mapping, v1/v2
  * verification, resume); this narrow seam keeps the session independent of how it does it.
  *
- * <p>{@link #writePiece} runs on the disk pool, several at once for different pieces, and
- * {@link #read} there or on the network thread; the other methods on the network thread.
+ * <p>{@link #writePiece} and {@link #read} run on the disk pool, several at once; the other
+ * methods on the network thread.
  */
 interface PieceStore extends AutoCloseable {
 
@@ -29,9 +29,9 @@ interface PieceStore extends AutoCloseable {
     boolean writePiece(int piece, ByteBuffer data) throws IOException;
 
     /**
-     * Reads {@code target.remaining()} bytes at {@code begin} in {@code piece}, a verified piece:
-     * on the disk pool for an encrypted connection, on the network thread for a plaintext one
-     * (its blocks go from here straight to the socket, see {@link StoredBlock}).
+     * Reads {@code target.remaining()} bytes at {@code begin} in {@code piece}, a verified piece.
+     * On the disk pool (uploads, {@link UploadRead}), never the network thread: a read that misses
+     * the page cache would stall every peer of that thread.
      */
     void read(int piece, int begin, ByteBuffer target) throws IOException;
 

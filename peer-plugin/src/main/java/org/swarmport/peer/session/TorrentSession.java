@@ -83,8 +83,10 @@ final class TorrentSession {
     static final int MAX_PIPELINE = 500;
     /** Requests the peer may queue at us; what our {@code reqq} says (BEP 10). */
     static final int MAX_UPLOAD_QUEUE = 500;
-    /** Block reads from storage in flight per peer, and bytes queued on its socket, before we pause serving it. */
-    static final int MAX_DISK_READS_PER_PEER = 32;
+    /**
+     * Upload bytes per peer in flight, read on the disk pool (each read counted at its buffer's
+     * {@link UploadRead#CAPACITY}) or queued on its socket, before we pause serving it.
+     */
     static final long MAX_QUEUED_UPLOAD_BYTES = 2L << 20;
     /** Our BEP 10 ids: what peers send us these extensions under. */
     static final int UT_METADATA_ID = 2;
@@ -122,7 +124,15 @@ final class TorrentSession {
     private Bitfield wanted;
     private final Choker<PeerConnection> choker;
     private final BanList bans = new BanList();
-    private final Map<Integer, ByteBuffer> pieceData = new HashMap<>();
+    /**
+     * Per piece, the buffer it is being assembled in, null when none: an array rather than a map,
+     * so that a new torrent's first block takes no path (a map's first insertion allocates its
+     * table) that a warm JVM's compiled receive path never saw.
+     */
+    private ByteBuffer[] pieceData;
+    /** Every piece and no piece: what {@link PeerConnection#servable} is for an unchoked peer, and a choked one without allowed-fast pieces. */
+    private Bitfield everyPiece;
+    private Bitfield noPieces;
     private PieceBuffers pieceBuffers;
     private final Set<Integer> verifying = new HashSet<>();
     private final List<PeerConnection> peers = new ArrayList<>();
@@ -234,12 +244,17 @@ final class TorrentSession {
         nextResumeNanos = System.nanoTime() + engine.settings().resumeInterval().toNanos();
         geometry = PieceGeometry.of(metainfo);
         pieceBuffers = PieceBuffers.forPieceLength(geometry.nominalPieceLength());
+        pieceData = new ByteBuffer[geometry.pieceCount()];
+        everyPiece = new Bitfield(geometry.pieceCount());
+        everyPiece.setAll();
+        noPieces = new Bitfield(geometry.pieceCount());
         have = store.verified().copy();
         wanted = store.wanted().copy();
         picker = new PiecePicker<>(geometry, have, new SplittableRandom(), new PickerSettings(
                 engine.settings().requestTimeout().toNanos(), PickerSettings.DEFAULTS.endGameRequesters(),
                 PickerSettings.DEFAULTS.maxRememberedCancels()));
         picker.setWanted(wanted);
+        picker.setMaxPartialPieces(pieceBuffers.kept()); // each started piece gets a pooled buffer, never a new one
         webSeeds = new WebSeeds(this, metainfo, picker, engine::webSeedFetcher, engine.loop()::execute);
         updateProgress();
         handle.state = picker.isComplete() ? TorrentState.SEEDING : TorrentState.DOWNLOADING;
@@ -380,6 +395,7 @@ final class TorrentSession {
         picker.addPeer(peer);
         choker.addPeer(peer, now);
         uploads.put(peer, new ArrayDeque<>());
+        peer.servable = peer.amChoking ? noPieces : everyPiece;
         if (peer.fast && have.isComplete()) {
             peer.send(PeerMessage.Simple.HAVE_ALL);
         } else if (peer.fast && have.isEmpty()) {
@@ -404,16 +420,26 @@ final class TorrentSession {
         }
         peer.allowedFast = AllowedFastSet.of(peer.address.getAddress(), wireInfoHash, geometry.pieceCount(),
                 AllowedFastSet.DEFAULT_SIZE);
+        peer.allowedFastPieces = new Bitfield(geometry.pieceCount());
         for (int piece : peer.allowedFast.pieces()) {
+            peer.allowedFastPieces.set(piece);
             if (have.get(piece)) {
                 peer.send(new PeerMessage.AllowedFast(piece));
             }
         }
+        if (peer.amChoking) {
+            peer.servable = peer.allowedFastPieces;
+        }
+    }
+
+    /** What {@link PeerConnection#servable} is while we choke {@code peer}: its allowed-fast pieces, or none. */
+    private Bitfield servableWhileChoked(PeerConnection peer) {
+        return peer.allowedFastPieces != null ? peer.allowedFastPieces : noPieces;
     }
 
     /** Whether to serve the peer's request for {@code piece} now: it is unchoked, or the piece is allowed fast (BEP 6). */
     private static boolean mayServe(PeerConnection peer, int piece) {
-        return !peer.amChoking || (peer.allowedFast != null && peer.allowedFast.contains(piece));
+        return peer.servable.get(piece);
     }
 
     private boolean tracked(PeerConnection peer) {
@@ -489,8 +515,46 @@ final class TorrentSession {
 
     // ---- messages ----------------------------------------------------------------------------
 
+    /**
+     * A message from the peer. Blocks and requests, nearly every message of a transfer, are
+     * handled here; the rest in {@link #onControlMessage}. The split is for the JIT: C2 compiles
+     * this method with the block and request paths inlined, and turns branches its profile never
+     * saw into traps; a control message (a new connection's extension handshake, bitfield,
+     * unchoke) then arrived after the compile, hit one, and the whole receive path (48 KiB of code,
+     * 0.4 s of C2) was compiled again during the transfer. Here the branch to the rest is taken a
+     * few times per connection, too rarely for C2 to inline the callee (it inlines callees run a
+     * few hundred times), so a trap in there costs that small method's recompile, not this one's.
+     * Haves (one per piece a peer completes) stay here: they are frequent at a seed.
+     */
     void onMessage(PeerConnection peer, PeerMessage message) throws WireException {
         LOG.finest(() -> peer + " -> " + message);
+        if (metainfo != null) {
+            if (message instanceof PeerMessage.PieceView piece) {
+                onPiece(peer, piece.piece(), piece.begin(), piece.block(), System.nanoTime());
+                return;
+            }
+            if (message instanceof PeerMessage.Request request) {
+                onRequest(peer, request, System.nanoTime());
+                return;
+            }
+            if (message instanceof PeerMessage.Have have) {
+                onHave(peer, have.piece());
+                return;
+            }
+        }
+        onControlMessage(peer, message);
+    }
+
+    private void onHave(PeerConnection peer, int piece) throws WireException {
+        checkPiece(piece, "have");
+        if (picker.peerHave(peer, piece)) {
+            interested(peer, true, System.nanoTime());
+        }
+        fillRequests(peer);
+    }
+
+    /** Every message but blocks, requests and haves: a handful per connection (see {@link #onMessage}). */
+    private void onControlMessage(PeerConnection peer, PeerMessage message) throws WireException {
         if (message instanceof PeerMessage.Extended extended) {
             onExtended(peer, extended);
             return;
@@ -509,17 +573,11 @@ final class TorrentSession {
         }
         long now = System.nanoTime();
         if (message instanceof PeerMessage.PieceView piece) {
-            onPiece(peer, piece.piece(), piece.begin(), piece.block(), now);
+            onPiece(peer, piece.piece(), piece.begin(), piece.block(), now); // replayed early messages come here
         } else if (message instanceof PeerMessage.Piece piece) {
             onPiece(peer, piece.piece(), piece.begin(), ByteBuffer.wrap(piece.block()), now);
         } else if (message instanceof PeerMessage.Request request) {
             onRequest(peer, request, now);
-        } else if (message instanceof PeerMessage.Have h) {
-            checkPiece(h.piece(), "have");
-            if (picker.peerHave(peer, h.piece())) {
-                interested(peer, true, now);
-            }
-            fillRequests(peer);
         } else if (message instanceof PeerMessage.BitfieldBits bits) {
             try {
                 Bitfield bitfield = Bitfield.fromWire(bits.bits(), 0, bits.bits().length, metainfo.pieceCount());
@@ -578,6 +636,7 @@ final class TorrentSession {
         }
         if (message.extendedId() == 0) {
             peer.peerExtensions = ExtensionHandshake.parse(message.payload());
+            peer.pipelineDepth = pipelineDepth(peer); // its reqq caps the depth
             if (metainfo == null) {
                 fetchMetadata(peer);
             }
@@ -821,8 +880,14 @@ final class TorrentSession {
 
     // ---- downloading -------------------------------------------------------------------------
 
-    /** How many requests to keep outstanding at the peer: about {@value #PIPELINE_SECONDS} s of its rate. */
-    private int pipelineDepth(PeerConnection peer) {
+    /**
+     * How many requests to keep outstanding at the peer: about {@value #PIPELINE_SECONDS} s of its
+     * rate. Computed when the rate changes (each tick) and when the peer's {@code reqq} is known,
+     * and kept in {@link PeerConnection#pipelineDepth}: the request path only reads it, so that
+     * the unknown rate of a connection's first quarter second is no branch of that path (a warm
+     * JVM's compiled code had never seen it and recompiled the receive path for it).
+     */
+    private static int pipelineDepth(PeerConnection peer) {
         double rate = peer.download.rate();
         int depth = rate == 0 ? DEFAULT_PIPELINE : (int) (rate * PIPELINE_SECONDS / Block.LENGTH);
         int cap = MAX_PIPELINE;
@@ -836,7 +901,7 @@ final class TorrentSession {
         if (!tracked(peer) || !peer.amInterested || picker.isComplete() || !peer.isOpen()) {
             return;
         }
-        int depth = pipelineDepth(peer);
+        int depth = peer.pipelineDepth;
         int outstanding = picker.outstanding(peer);
         if (outstanding >= depth || (outstanding > 0 && depth - outstanding < Math.min(8, depth / 4))) {
             return; // refill in batches, not one request per block received
@@ -881,7 +946,11 @@ final class TorrentSession {
      * cancelled, the piece verified once whole.
      */
     private void keep(Block block, ByteBuffer bytes, BlockReceipt<BlockSource> receipt) {
-        ByteBuffer data = pieceData.computeIfAbsent(block.piece(), p -> pieceBuffers.take(geometry.dataLength(p)));
+        ByteBuffer data = pieceData[block.piece()];
+        if (data == null) {
+            data = pieceBuffers.take(geometry.dataLength(block.piece()));
+            pieceData[block.piece()] = data;
+        }
         data.put(block.offset(), bytes, bytes.position(), block.length());
         for (PeerBlock<BlockSource> cancel : receipt.cancels()) {
             cancel.peer().cancel(cancel.block());
@@ -913,7 +982,8 @@ final class TorrentSession {
     }
 
     private void verify(int piece) {
-        ByteBuffer data = pieceData.remove(piece);
+        ByteBuffer data = pieceData[piece];
+        pieceData[piece] = null;
         int length = geometry.dataLength(piece); // storage hashes the unrequested rest (pad files, v2 gaps) as zeros
         verifying.add(piece);
         PieceStore target = store;
@@ -962,6 +1032,10 @@ final class TorrentSession {
             }
             if (picker.isComplete()) {
                 complete();
+            } else {
+                for (PeerConnection peer : peers) {
+                    fillRequests(peer); // a piece left the flight: one more may start (PiecePicker.setMaxPartialPieces)
+                }
             }
         } else {
             PieceFailure<BlockSource> failure = picker.pieceFailed(piece);
@@ -1030,7 +1104,7 @@ final class TorrentSession {
         ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);
         PeerMessage.Request asked = PeerMessage.Request.request(piece, request.begin(), request.length());
         if (request.kind() == PeerMessage.CANCEL) {
-            if (queue.remove(asked) && peer.fast) {
+            if ((queue.remove(asked) || cancelReading(peer, asked)) && peer.fast) {
                 peer.send(PeerMessage.Request.reject(piece, request.begin(), request.length()));
             }
             return;
@@ -1062,72 +1136,91 @@ final class TorrentSession {
         return metainfo.version() == MetainfoVersion.V2 ? metainfo.pieceLength() : geometry.pieceLength(piece);
     }
 
-    private boolean pastTheData(PeerMessage.Request request) {
-        return (long) request.begin() + request.length() > geometry.pieceLength(request.piece());
-    }
-
     /**
-     * Queues the peer's requested blocks while its socket has room: on a plaintext connection as
-     * {@link StoredBlock}s, read from storage in runs when the socket has room and sent with their
-     * headers in one gathering write (on this thread, no disk-pool round trip per block); on an
-     * encrypted one read by the disk pool, since RC4 needs the bytes.
+     * Serves the peer's requests, in order, while it has room for more bytes in flight: up to
+     * {@link UploadRead#CAPACITY} bytes of them at a time are read on the disk pool, and the filled
+     * buffer comes back to this thread ({@link #uploadRead}), where the connection sends them in
+     * gathering writes. Storage is never read here: a read that misses the page cache (a piece
+     * just written past it) would stall every peer of this thread.
      */
     private void serve(PeerConnection peer) {
         ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);
         if (queue == null) {
             return;
         }
-        if (!peer.isEncrypted()) {
-            long now = System.nanoTime();
-            while (!queue.isEmpty() && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && mayServe(peer, queue.peek().piece())
-                    && peer.isOpen() && !pastTheData(queue.peek())) {
-                PeerMessage.Request request = queue.poll();
-                peer.sendStored(store, request.piece(), request.begin(), request.length());
-                choker.sent(peer, request.length(), now);
+        while (!queue.isEmpty() && peer.isOpen() && mayServe(peer, queue.peek().piece())
+                && peer.readingBytes + peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES) {
+            UploadRead read = new UploadRead();
+            while (!queue.isEmpty() && read.fits(queue.peek()) && mayServe(peer, queue.peek().piece())) {
+                read.add(queue.poll());
             }
-            if (queue.isEmpty() || !pastTheData(queue.peek())) {
-                return;
-            }
-            // a block across a v2 file's end: the disk pool reads it into zeros (see servableLength)
-        }
-        while (!queue.isEmpty() && peer.pendingDiskReads < MAX_DISK_READS_PER_PEER
-                && peer.queuedBytes() < MAX_QUEUED_UPLOAD_BYTES && mayServe(peer, queue.peek().piece()) && peer.isOpen()) {
-            PeerMessage.Request request = queue.poll();
-            peer.pendingDiskReads++;
+            peer.reads.add(read);
+            peer.readingBytes += UploadRead.CAPACITY;
             PieceStore source = store;
+            PieceGeometry pieces = geometry;
+            UploadBuffers buffers = engine.uploadBuffers();
             engine.disk().execute(() -> {
-                byte[] block = new byte[request.length()];
+                ByteBuffer buffer = buffers.take();
                 String error = null;
                 try {
-                    // past a v2 file's end (its tail padding, see servableLength) the block stays zeros
-                    int data = (int) Math.max(0, Math.min(block.length, geometry.pieceLength(request.piece()) - request.begin()));
-                    source.read(request.piece(), request.begin(), ByteBuffer.wrap(block, 0, data));
+                    read.readFrom(source, pieces, buffer);
                 } catch (IOException | RuntimeException e) {
-                    error = "cannot read piece " + request.piece() + ": " + e.getMessage();
+                    error = "cannot read " + read + " for " + peer + ": " + e.getMessage();
                 }
-                String failure = error;
-                engine.loop().execute(() -> blockRead(peer, request, block, failure));
+                read.finished(buffer, error);
+                engine.loop().execute(() -> uploadRead(peer));
             });
         }
     }
 
-    private void blockRead(PeerConnection peer, PeerMessage.Request request, byte[] block, String error) {
-        peer.pendingDiskReads--;
-        if (error != null) {
-            fail(error);
-            return;
+    /**
+     * A read of the peer's blocks finished: the reads done at the head of its queue are sent, in
+     * the order the peer asked, but for requests it cancelled meanwhile and those it may no longer
+     * have (choked, and not allowed fast: rejected for a fast peer, BEP 6).
+     */
+    private void uploadRead(PeerConnection peer) {
+        UploadBuffers buffers = engine.uploadBuffers();
+        while (!peer.reads.isEmpty() && peer.reads.peekFirst().isDone()) {
+            UploadRead read = peer.reads.pollFirst();
+            peer.readingBytes -= UploadRead.CAPACITY;
+            ByteBuffer buffer = read.buffer();
+            if (stopped) {
+                buffers.give(buffer); // stopped or removed meanwhile: a failed read of a closed store is no error
+                continue;
+            }
+            if (read.error() != null) {
+                buffers.give(buffer);
+                fail(read.error());
+                return;
+            }
+            int offset = 0;
+            long now = System.nanoTime();
+            List<PeerMessage.Request> requests = read.requests();
+            for (int i = 0; i < requests.size(); i++) {
+                PeerMessage.Request request = requests.get(i);
+                if (!read.isDropped(i) && peer.isOpen()) {
+                    if (mayServe(peer, request.piece())) {
+                        peer.sendBlock(request.piece(), request.begin(), buffer.slice(offset, request.length()));
+                        choker.sent(peer, request.length(), now);
+                    } else if (peer.fast) {
+                        peer.send(PeerMessage.Request.reject(request.piece(), request.begin(), request.length()));
+                    }
+                }
+                offset += request.length();
+            }
+            peer.afterSent(() -> buffers.give(buffer));
         }
-        if (!peer.isOpen() || !mayServe(peer, request.piece())) {
-            return;
-        }
-        peer.send(new PeerMessage.Piece(request.piece(), request.begin(), block));
-        choker.sent(peer, block.length, System.nanoTime());
         serve(peer);
     }
 
-    /** Storage failed while a connection sent a block from it: the torrent cannot go on. */
-    void storageFailed(String message) {
-        fail(message);
+    /** The peer cancelled a request whose block is being read: it is dropped there; answers whether one was. */
+    private static boolean cancelReading(PeerConnection peer, PeerMessage.Request asked) {
+        for (UploadRead read : peer.reads) {
+            if (read.cancel(asked)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Payload bytes went to a peer's socket queue. */
@@ -1156,6 +1249,7 @@ final class TorrentSession {
         for (PeerConnection peer : decision.choke()) {
             if (!peer.amChoking && peer.isOpen()) {
                 peer.amChoking = true;
+                peer.servable = servableWhileChoked(peer);
                 peer.send(PeerMessage.Simple.CHOKE);
                 ArrayDeque<PeerMessage.Request> queue = uploads.get(peer);
                 if (queue != null) {
@@ -1175,6 +1269,7 @@ final class TorrentSession {
         for (PeerConnection peer : decision.unchoke()) {
             if (peer.amChoking && peer.isOpen()) {
                 peer.amChoking = false;
+                peer.servable = everyPiece;
                 peer.send(PeerMessage.Simple.UNCHOKE);
             }
         }
@@ -1192,6 +1287,7 @@ final class TorrentSession {
         for (PeerConnection peer : List.copyOf(peers)) {
             peer.download.tick(now);
             peer.upload.tick(now);
+            peer.pipelineDepth = pipelineDepth(peer);
             if (peer.phase() != PeerConnection.Phase.ACTIVE) {
                 if (now - peer.connectedNanos > HANDSHAKE_TIMEOUT_NANOS) {
                     peer.close("no handshake within 20 s");
@@ -1250,11 +1346,12 @@ final class TorrentSession {
         Engine.CountDownLatchTask[] holder = new Engine.CountDownLatchTask[1];
         StringBuilder out = new StringBuilder();
         holder[0] = new Engine.CountDownLatchTask(() -> out.append("store ").append(store != null)
-                .append(", have ").append(have).append(", partial data ").append(pieceData.keySet())
+                .append(", have ").append(have).append(", partial data ").append(pieceData == null ? "[]" : java.util.stream.IntStream.range(0, pieceData.length)
+                        .filter(p -> pieceData[p] != null).boxed().toList())
                 .append(", verifying ").append(verifying).append(", peers ").append(peers.size())
                 .append(", tracked ").append(uploads.size())
                 .append(peers.stream().map(p -> " [" + p.address + " uploads queued " + (uploads.containsKey(p)
-                        ? uploads.get(p).size() : -1) + ", disk reads " + p.pendingDiskReads + ", socket queue "
+                        ? uploads.get(p).size() : -1) + ", disk reads " + p.reads.size() + ", socket queue "
                         + p.queuedBytes() + (picker == null ? "" : ", outstanding " + picker.outstanding(p)) + "]")
                         .collect(java.util.stream.Collectors.joining()))
                 .append(picker == null ? "" : ", picker partial " + picker.partialPieces() + ", complete "

@@ -1,6 +1,7 @@
 package org.swarmport.peer.swarm;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -62,6 +63,15 @@ public final class PiecePicker<P> {
     private int seeds;
     private final RarityOrder order;
     private final LinkedHashMap<Integer, PartialPiece<P>> partials = new LinkedHashMap<>();
+    /**
+     * The view of {@link #partials}' values, taken once: {@code LinkedHashMap.values()} creates
+     * it on first use, a branch a new torrent's first pick takes and no later one does, which made
+     * C2 throw away and recompile the whole request path (inlined into the session's message
+     * handler) at the start of every transfer after the first in a JVM (JFR jdk.Deoptimization).
+     */
+    private final Collection<PartialPiece<P>> started = partials.values();
+    /** Pieces that may be started and not yet verified at once; see {@link #setMaxPartialPieces}. */
+    private int maxPartialPieces = Integer.MAX_VALUE;
     private final Map<P, PeerState> peers = new HashMap<>();
 
     /** What the picker knows of one peer. */
@@ -406,7 +416,7 @@ public final class PiecePicker<P> {
                 continue;
             }
             PartialPiece<P> partial = partials.get(piece);
-            if (partial == null && order.contains(piece)) {
+            if (partial == null && order.contains(piece) && partials.size() < maxPartialPieces) {
                 partial = start(piece);
             }
             if (partial != null) {
@@ -416,7 +426,7 @@ public final class PiecePicker<P> {
     }
 
     private void pickFromStarted(P peer, PeerState state, List<Block> picked, int maxBlocks) {
-        for (PartialPiece<P> partial : partials.values()) {
+        for (PartialPiece<P> partial : started) {
             if (picked.size() >= maxBlocks) {
                 return;
             }
@@ -433,9 +443,10 @@ public final class PiecePicker<P> {
      */
     private void pickNewPieces(P peer, PeerState state, List<Block> picked, int maxBlocks) {
         int needed = maxBlocks - picked.size();
+        int room = maxPartialPieces - partials.size();
         List<Integer> chosen = new ArrayList<>();
         walk:
-        for (int k = 0; k < order.bucketCount() && needed > 0; k++) {
+        for (int k = 0; k < order.bucketCount() && needed > 0 && chosen.size() < room; k++) {
             int start = order.bucketStart(k);
             int end = order.bucketEnd(k);
             int size = end - start;
@@ -452,7 +463,7 @@ public final class PiecePicker<P> {
                 if (state.bits.get(piece)) {
                     chosen.add(piece);
                     needed -= geometry.blockCount(piece);
-                    if (needed <= 0) {
+                    if (needed <= 0 || chosen.size() >= room) {
                         break walk;
                     }
                 }
@@ -466,7 +477,7 @@ public final class PiecePicker<P> {
     private void pickEndGame(P peer, PeerState state, List<Block> picked, int maxBlocks) {
         // Blocks with the fewest requesters first: they are the ones most likely stuck.
         for (int asked = 1; asked < settings.endGameRequesters() && picked.size() < maxBlocks; asked++) {
-            for (PartialPiece<P> partial : partials.values()) {
+            for (PartialPiece<P> partial : started) {
                 if (!state.bits.get(partial.piece) || notNeeded.get(partial.piece)) {
                     continue;
                 }
@@ -514,7 +525,7 @@ public final class PiecePicker<P> {
         if (order.size() > rarestServable) {
             return false;
         }
-        for (PartialPiece<P> partial : partials.values()) {
+        for (PartialPiece<P> partial : started) {
             if (partial.free() > 0 && !notNeeded.get(partial.piece) && availability(partial.piece) > 0) {
                 return false;
             }
@@ -611,6 +622,19 @@ public final class PiecePicker<P> {
     /** Whether the peer let a request time out and has not delivered since. */
     public boolean isStalled(P peer) {
         return state(peer).stalled;
+    }
+
+    /**
+     * At most {@code max} pieces started and not yet verified: picks take blocks of started
+     * pieces and start no new one while that many are in flight. The session assembles each
+     * started piece in a buffer of a bounded pool, so this is its back-pressure: requests wait
+     * for a buffer instead of the memory growing. Unlimited by default.
+     */
+    public void setMaxPartialPieces(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("at least one piece must be allowed in flight, not " + max);
+        }
+        maxPartialPieces = max;
     }
 
     /** Pieces started and not yet verified. */

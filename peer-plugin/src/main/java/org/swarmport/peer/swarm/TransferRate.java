@@ -11,9 +11,15 @@ final class TransferRate {
     private static final long SLOT_NANOS = 1_000_000_000L;
 
     private final long[] slots;
-    /** Index, in absolute slots since the time origin, of the newest slot the ring holds. */
-    private long newest;
-    private boolean started;
+    /**
+     * Index, in absolute slots since the time origin, of the newest slot the ring holds. It starts
+     * far in the past (half of {@code long}'s range: no overflow for any {@code nanoTime}), so that
+     * the first add is an ordinary roll-over of an empty ring, not a branch of its own: a
+     * first-time branch is never taken in the profile C2 compiled a warm JVM's hot path with, and
+     * taking it (every new connection's first block) threw that code away (JFR jdk.Deoptimization,
+     * {@code unstable_if} here, 2026-12-02).
+     */
+    private long newest = Long.MIN_VALUE / 2;
     private long total;
 
     TransferRate(long windowNanos) {
@@ -26,7 +32,7 @@ final class TransferRate {
             throw new IllegalArgumentException("negative byte count " + bytes);
         }
         advance(nowNanos);
-        slots[(int) Math.floorMod(newest, (long) slots.length)] += bytes;
+        slots[index(newest)] += bytes;
         total += bytes;
     }
 
@@ -50,20 +56,25 @@ final class TransferRate {
         return total;
     }
 
+    /**
+     * The ring index of an absolute slot, negative ones included; arithmetic rather than
+     * {@code Math.floorMod}, whose branch for a negative dividend the first add (from
+     * {@link #newest}'s start far in the past) would take and no later one.
+     */
+    private int index(long slot) {
+        long length = slots.length;
+        return (int) ((slot % length + length) % length);
+    }
+
     private void advance(long nowNanos) {
         long slot = Math.floorDiv(nowNanos, SLOT_NANOS);
-        if (!started) {
-            newest = slot;
-            started = true;
-            return;
-        }
         if (slot <= newest) {
             // Time given out of order (or twice the same): count it in the newest slot.
             return;
         }
         long steps = Math.min(slot - newest, slots.length);
         for (long i = 1; i <= steps; i++) {
-            slots[(int) Math.floorMod(newest + i, (long) slots.length)] = 0;
+            slots[index(newest + i)] = 0;
         }
         newest = slot;
     }

@@ -65,7 +65,7 @@ class PieceBuffersTest {
     @Test
     void directMemoryIsBoundedInBytesWhateverThePieceLength() {
         assertEquals(32, PieceBuffers.forPieceLength(1 << 20).kept());
-        assertEquals(2, PieceBuffers.forPieceLength(64 << 20).kept());
+        assertEquals(PieceBuffers.MIN_KEPT, PieceBuffers.forPieceLength(64 << 20).kept());
         assertTrue(PieceBuffers.forPieceLength(16 << 10).kept() * (16L << 10) <= PieceBuffers.KEPT_BYTES);
     }
 }

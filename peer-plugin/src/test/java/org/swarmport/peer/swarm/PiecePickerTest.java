@@ -371,4 +371,36 @@ class PiecePickerTest {
         assertThrows(IllegalArgumentException.class, () -> picker.peerHave("stranger", 0));
         assertEquals(0, picker.availability(0), "nothing counted from the refused messages");
     }
+
+    @Test
+    void startsNoNewPieceWhileTheMaximumIsInFlight() {
+        PiecePicker<String> picker = withSeed(picker(10, 4, 1), "seed");
+        picker.setMaxPartialPieces(2);
+        List<Block> first = picker.pick("seed", 40, 0);
+        assertEquals(2, pieces(first).size(), "blocks of two pieces only, though the peer has ten we want");
+        assertEquals(8, first.size());
+        assertTrue(picker.pick("seed", 40, 0).isEmpty(), "nothing more while both are in flight");
+        int done = first.get(0).piece();
+        for (Block block : first) {
+            if (block.piece() == done) {
+                picker.blockReceived("seed", block, 0);
+            }
+        }
+        picker.pieceVerified(done);
+        List<Block> next = picker.pick("seed", 40, 0);
+        assertEquals(1, pieces(next).size(), "one piece left the flight, so one more starts");
+        assertFalse(pieces(next).contains(done));
+    }
+
+    @Test
+    void allowedFastPiecesRespectTheMaximumInFlight_BEP6() {
+        PiecePicker<String> picker = picker(10, 1, 1);
+        picker.addPeer("fast");
+        picker.peerHaveAll("fast");
+        picker.setMaxPartialPieces(1);
+        picker.allowedFast("fast", 3);
+        picker.allowedFast("fast", 7);
+        assertEquals(List.of(new Block(3, 0, BLOCK)), picker.pick("fast", 10, 0));
+        assertTrue(picker.pick("fast", 10, 0).isEmpty());
+    }
 }
