@@ -2,7 +2,6 @@ package org.swarmport.portal.browse;
 
 import jakarta.faces.component.FacesComponent;
 import jakarta.faces.component.UIComponent;
-import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.ResponseWriter;
 import java.io.IOException;
@@ -15,23 +14,15 @@ import java.util.List;
  * come from the .torrent and are escaped by {@link ResponseWriter#writeText}.
  */
 @FacesComponent(value = FileTreeRows.TYPE, createTag = true, namespace = HitsTable.NAMESPACE, tagName = "fileTreeRows")
-public class FileTreeRows extends UIComponentBase {
+public class FileTreeRows extends WrittenComponent {
 
     static final String TYPE = "org.swarmport.portal.browse.FileTreeRows";
 
     @Override
-    public String getFamily() {
-        return "org.swarmport.portal.browse";
-    }
-
-    @Override
-    public void encodeAll(FacesContext context) throws IOException {
-        if (!isRendered()) {
-            return;
-        }
+    protected void write(FacesContext context, ResponseWriter out) throws IOException {
         @SuppressWarnings("unchecked")
         List<FileTreeRow> rows = (List<FileTreeRow>) getAttributes().get("rows");
-        write(context.getResponseWriter(), this, rows == null ? List.of() : rows);
+        write(out, this, rows == null ? List.of() : rows);
     }
 
     static void write(ResponseWriter out, UIComponent component, List<FileTreeRow> rows) throws IOException {

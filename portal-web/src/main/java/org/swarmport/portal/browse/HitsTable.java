@@ -2,7 +2,6 @@ package org.swarmport.portal.browse;
 
 import jakarta.faces.component.FacesComponent;
 import jakarta.faces.component.UIComponent;
-import jakarta.faces.component.UIComponentBase;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.context.ResponseWriter;
 import java.io.IOException;
@@ -19,7 +18,7 @@ import org.swarmport.portal.tracker.SearchHit;
  * HTML is what the page's markup gave.
  */
 @FacesComponent(value = HitsTable.TYPE, createTag = true, namespace = HitsTable.NAMESPACE, tagName = "hitsTable")
-public class HitsTable extends UIComponentBase {
+public class HitsTable extends WrittenComponent {
 
     static final String TYPE = "org.swarmport.portal.browse.HitsTable";
     /** The namespace of the portal's own tags. */
@@ -29,19 +28,11 @@ public class HitsTable extends UIComponentBase {
     private static final String[] LABELS = {"Name", "Category", "Size", "Seeders", "Leechers", "Added"};
 
     @Override
-    public String getFamily() {
-        return "org.swarmport.portal.browse";
-    }
-
-    @Override
-    public void encodeAll(FacesContext context) throws IOException {
-        if (!isRendered()) {
-            return;
-        }
+    protected void write(FacesContext context, ResponseWriter out) throws IOException {
         @SuppressWarnings("unchecked")
         List<SearchHit> hits = (List<SearchHit>) getAttributes().get("hits");
         Object sortable = getAttributes().get("sortable");
-        write(context.getResponseWriter(), this, context.getExternalContext().getRequestContextPath(),
+        write(out, this, context.getExternalContext().getRequestContextPath(),
                 (String) getAttributes().get("caption"), hits == null ? List.of() : hits,
                 sortable instanceof SortLinks links ? links : null);
     }
