@@ -24,7 +24,7 @@ import org.swarmport.portal.tracker.TrackerUnavailableException;
  */
 @Named
 @RequestScoped
-public class SearchView {
+public class SearchView implements SortLinks {
 
     public static final int PAGE_SIZE = 20;
     /** The tracker pages through at most this many hits; deeper pages are not offered. */
@@ -135,14 +135,14 @@ public class SearchView {
         return QueryString.of(query.with("category", null).with("page", null));
     }
 
-    /** The link of a column header: sorted by it, or the other way when it already is. */
+    @Override
     public String sortHref(String column) {
         boolean sorted = column.equals(query.get("sort"));
         String order = sorted ? (isAscending() ? "desc" : "asc") : null;
         return QueryString.of(query.with("sort", column).with("order", order).with("page", null));
     }
 
-    /** {@code aria-sort} of a column header: {@code ascending}, {@code descending} or {@code none}. */
+    @Override
     public String ariaSort(String column) {
         if (!column.equals(query.get("sort"))) {
             return "none";

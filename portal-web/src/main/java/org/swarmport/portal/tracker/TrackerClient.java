@@ -58,6 +58,9 @@ public class TrackerClient {
             .connectTimeout(2, TimeUnit.SECONDS)
             .readTimeout(5, TimeUnit.SECONDS)
             .register(SharedJsonb.class)
+            // the two answers every search and torrent page reads, without JSON-B (JsonAnswerReader)
+            .register(SearchResultsReader.class)
+            .register(TorrentDetailsReader.class)
             .build();
 
     /** The tracker's numbers, or empty when it cannot be reached or answers with an error. */

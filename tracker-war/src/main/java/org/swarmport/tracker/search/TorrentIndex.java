@@ -19,6 +19,7 @@ import java.util.concurrent.Executor;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -219,13 +220,6 @@ public final class TorrentIndex implements Closeable {
         }
     }
 
-    private static long value(IndexSearcher searcher, int doc, String field) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues values = leaf.reader().getNumericDocValues(field);
-        return values != null && values.advanceExact(doc - leaf.docBase) ? values.longValue() : 0;
-    }
-
     /** Makes what was applied durable; a crash loses at most what came after, which {@link #reconcile} repairs. */
     public void commit() throws IOException {
         if (writer.hasUncommittedChanges()) {
@@ -387,15 +381,9 @@ public final class TorrentIndex implements Closeable {
             TopDocs top = (TopDocs) results[0];
             @SuppressWarnings("unchecked")
             Map<String, Long> categories = (Map<String, Long>) results[1];
-            List<SearchResults.Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
-            // One StoredFields for the page: each instance decompresses the block a document
-            // is in, and the next hit is often in the same block (a tenth of the search answer's
-            // CPU went to decompressing blocks again, bench/portal JFR).
-            StoredFields stored = searcher.storedFields();
-            for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-                hits.add(hit(searcher, stored, docs[i].doc));
-            }
+            int from = Math.min((request.page() - 1) * request.size(), docs.length);
+            List<SearchResults.Hit> hits = hits(searcher, Arrays.copyOfRange(docs, from, docs.length));
             long total = categories.values().stream().mapToLong(Long::longValue).sum();
             return new SearchResults(hits, total, categories);
         } finally {
@@ -458,15 +446,64 @@ public final class TorrentIndex implements Closeable {
         return r.sort() == SortOrder.SEEDERS ? new Sort(primary, byId) : new Sort(primary, bySeeders, byId);
     }
 
-    private static SearchResults.Hit hit(IndexSearcher searcher, StoredFields stored, int doc) throws IOException {
-        Document d = stored.document(doc);
-        return new SearchResults.Hit(Long.parseLong(d.get(TorrentDocument.ID)), d.get(TorrentDocument.NAME),
-                d.get(TorrentDocument.V1), d.get(TorrentDocument.V2),
-                d.getField(TorrentDocument.SIZE).numericValue().longValue(), TorrentDocument.category(d.get(TorrentDocument.CATEGORY)),
-                List.of(d.getValues(TorrentDocument.TAG)),
-                Instant.ofEpochMilli(d.getField(TorrentDocument.ADDED).numericValue().longValue()),
-                value(searcher, doc, TorrentDocument.SEEDERS), value(searcher, doc, TorrentDocument.LEECHERS),
-                value(searcher, doc, TorrentDocument.COMPLETED), null);
+    /**
+     * The page's hits, from doc values only ({@link TorrentDocument#HIT} and the numeric ones):
+     * read in doc id order, as doc values iterate forwards, then put back in the page's order.
+     */
+    private static List<SearchResults.Hit> hits(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
+        Integer[] byDoc = new Integer[page.length];
+        for (int i = 0; i < page.length; i++) {
+            byDoc[i] = i;
+        }
+        Arrays.sort(byDoc, (a, b) -> Integer.compare(page[a].doc, page[b].doc));
+        SearchResults.Hit[] hits = new SearchResults.Hit[page.length];
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafHits leaf = null;
+        for (int i : byDoc) {
+            int doc = page[i].doc;
+            if (leaf == null || doc >= leaf.context.docBase + leaf.context.reader().maxDoc()) {
+                leaf = new LeafHits(leaves.get(ReaderUtil.subIndex(doc, leaves)));
+            }
+            hits[i] = leaf.hit(doc - leaf.context.docBase);
+        }
+        return Arrays.asList(hits);
+    }
+
+    /** The doc values a hit is read from, in one segment. */
+    private static final class LeafHits {
+
+        final LeafReaderContext context;
+        private final NumericDocValues id, size, added, seeders, leechers, completed;
+        private final SortedDocValues category;
+        private final BinaryDocValues fields;
+
+        LeafHits(LeafReaderContext context) throws IOException {
+            this.context = context;
+            LeafReader r = context.reader();
+            id = r.getNumericDocValues(TorrentDocument.ID_VALUE);
+            size = r.getNumericDocValues(TorrentDocument.SIZE);
+            added = r.getNumericDocValues(TorrentDocument.ADDED);
+            seeders = r.getNumericDocValues(TorrentDocument.SEEDERS);
+            leechers = r.getNumericDocValues(TorrentDocument.LEECHERS);
+            completed = r.getNumericDocValues(TorrentDocument.COMPLETED);
+            category = r.getSortedDocValues(TorrentDocument.CATEGORY);
+            fields = r.getBinaryDocValues(TorrentDocument.HIT);
+        }
+
+        SearchResults.Hit hit(int doc) throws IOException {
+            if (fields == null || !fields.advanceExact(doc)) {
+                throw new IllegalStateException("a document without the " + TorrentDocument.HIT + " doc value");
+            }
+            HitFields f = HitFields.decoded(fields.binaryValue());
+            String categoryKey = category != null && category.advanceExact(doc) ? category.lookupOrd(category.ordValue()).utf8ToString() : null;
+            return new SearchResults.Hit(value(id, doc), f.name(), f.infoHashV1(), f.infoHashV2(), value(size, doc),
+                    TorrentDocument.category(categoryKey), f.tags(), Instant.ofEpochMilli(value(added, doc)),
+                    value(seeders, doc), value(leechers, doc), value(completed, doc), null);
+        }
+
+        private static long value(NumericDocValues values, int doc) throws IOException {
+            return values != null && values.advanceExact(doc) ? values.longValue() : 0;
+        }
     }
 
     /** Matches per category, from the category's doc values: counted in ordinals, named once per segment. */

@@ -102,6 +102,33 @@ class TorrentIndexTest {
     }
 
     @Test
+    void aPageOfHitsFromSeveralSegmentsIsReadInThePagesOrderWithEachHitsOwnFields() throws IOException {
+        String hostile = "<script>alert(\"x\")</script> & 'q' \u00e9\u2014\ud83d\ude00";
+        for (int id = 1; id <= 12; id++) {
+            // every store refreshes the searcher: one small segment per torrent (until a merge)
+            store(Torrents.with(Torrents.torrent(id, "Page " + (id % 2 == 0 ? hostile : "plain") + " " + id),
+                    id % 3 == 0 ? null : Category.TV, id % 2 == 0 ? List.of("t" + id, hostile) : List.of(), 100 - id * 7L % 13, id));
+        }
+
+        SearchResults results = index.search(SearchRequest.of("page").sortedBy(SortOrder.SEEDERS, false));
+
+        List<SearchResults.Hit> hits = results.hits();
+        assertEquals(12, hits.size());
+        for (int i = 1; i < hits.size(); i++) {
+            assertTrue(hits.get(i - 1).seeders() >= hits.get(i).seeders(), hits.toString());
+        }
+        for (SearchResults.Hit hit : hits) {
+            long id = hit.id();
+            assertEquals("Page " + (id % 2 == 0 ? hostile : "plain") + " " + id, hit.name());
+            assertEquals(Torrents.v1(id), hit.infoHashV1());
+            assertEquals(id % 3 == 0 ? null : Category.TV, hit.category());
+            assertEquals(id % 2 == 0 ? List.of("t" + id, hostile) : List.of(), hit.tags());
+            assertEquals(100 - id * 7L % 13, hit.seeders());
+            assertEquals(id, hit.leechers());
+        }
+    }
+
+    @Test
     void sortsByEachOrderBothWays() throws IOException {
         store(Torrents.with(Torrents.torrent(1, "Bravo"), Category.MOVIES, List.of(), 5, 30));
         store(Torrents.with(Torrents.torrent(2, "alpha"), Category.MOVIES, List.of(), 50, 10));
