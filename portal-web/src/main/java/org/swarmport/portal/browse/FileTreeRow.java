@@ -3,8 +3,7 @@ package org.swarmport.portal.browse;
 /**
  * One line of a torrent's file tree: a folder or a file, its own name (not the whole path), how
  * deep it sits (0 at the top) and its size (a folder's is the sum of what it holds). The
- * getters are what the torrent page writes, as bean properties: EL finds a method called with
- * {@code ()} by copying the class's methods on every call (see {@link FileTreeRows}, which writes them).
+ * getters are what {@link FileTreeRows} writes into the torrent page.
  */
 public record FileTreeRow(String name, int depth, long size, boolean folder) {
 
