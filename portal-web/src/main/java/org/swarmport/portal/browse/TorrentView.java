@@ -82,10 +82,6 @@ public class TorrentView {
         return fileRows;
     }
 
-    public String getTagList() {
-        return torrent == null ? "" : String.join(", ", torrent.tags());
-    }
-
     /** More files than the tracker lists (it sends the first 10,000). */
     public boolean isFileListCut() {
         return torrent != null && torrent.fileCount() > torrent.files().size();

@@ -102,6 +102,15 @@ public class Catalogue implements CatalogueSource {
     }
 
     /**
+     * A torrent to read, not to change: its tags come in the same select (a join fetch), and
+     * Hibernate keeps no snapshot to dirty-check. Needs no transaction: a details answer is one
+     * read, and the JTA transaction around it cost more than the select.
+     */
+    public Optional<Torrent> findToRead(long id) {
+        return single(em.createNamedQuery(Torrent.DETAILS, Torrent.class).setParameter("id", id).getResultList());
+    }
+
+    /**
      * The torrent with this info-hash, lowercase hex: 64 digits a v2 hash, 40 a v1 hash or a
      * v2 hash truncated (what v2 clients announce, BEP 52), also of a hybrid.
      */

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ import java.util.TreeSet;
         + " order by t.id, index(f)")
 @NamedQuery(name = Torrent.FILES, query = "select f.path, f.length from Torrent t join t.files f where t.id = :id"
         + " order by index(f)")
+@NamedQuery(name = Torrent.DETAILS, query = "select t from Torrent t left join fetch t.tags where t.id = :id",
+        hints = @QueryHint(name = "org.hibernate.readOnly", value = "true"))
 @NamedQuery(name = Torrent.BY_UPLOADER, query = "select t from Torrent t where t.uploader = :uploader order by t.id desc")
 @NamedQuery(name = Torrent.COUNT_BY_UPLOADER, query = "select count(t) from Torrent t where t.uploader = :uploader")
 public class Torrent {
@@ -55,6 +58,8 @@ public class Torrent {
     public static final String PATHS_OF = "Torrent.pathsOf";
     /** Each row: path, length; in file order. */
     public static final String FILES = "Torrent.files";
+    /** One torrent with its tags in one select, read-only: what a details answer reads. */
+    public static final String DETAILS = "Torrent.details";
     /** An uploader's torrents, newest first. */
     public static final String BY_UPLOADER = "Torrent.byUploader";
     public static final String COUNT_BY_UPLOADER = "Torrent.countByUploader";

@@ -33,7 +33,8 @@ import org.swarmport.tracker.config.TrackerConfig;
 /**
  * The catalogue's JSON API, {@code /tracker/api/v1/torrents}: the portal uploads, edits and
  * deletes torrents here (with the service token), and anyone reads them. Each method is one
- * transaction; the change events it causes reach their observers after it commits.
+ * transaction (but {@link #byId}, the portal's busiest read, which needs none); the change events
+ * it causes reach their observers after it commits.
  */
 @Path("/torrents")
 @RequestScoped
@@ -96,11 +97,13 @@ public class TorrentsResource {
         return catalogue.byUploader(uploader.strip(), max);
     }
 
+    /** No transaction: two reads (the torrent with its tags, its files) that need none. */
     @GET
     @Path("{id}")
-    @Transactional
     public TorrentDetails byId(@PathParam("id") String id) {
-        return details(existing(id));
+        long parsed = idOf(id);
+        return details((parsed > 0 ? catalogue.findToRead(parsed) : Optional.<Torrent>empty())
+                .orElseThrow(() -> notFound(id)));
     }
 
     @GET
@@ -151,14 +154,21 @@ public class TorrentsResource {
     }
 
     private Torrent existing(String id) {
-        long parsed;
+        long parsed = idOf(id);
+        return (parsed > 0 ? catalogue.find(parsed) : Optional.<Torrent>empty()).orElseThrow(() -> notFound(id));
+    }
+
+    /** The id in a path, or -1 when it is no number. */
+    private static long idOf(String id) {
         try {
-            parsed = Long.parseLong(id);
+            return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            parsed = -1;
+            return -1;
         }
-        return (parsed > 0 ? catalogue.find(parsed) : Optional.<Torrent>empty())
-                .orElseThrow(() -> ApiError.exception(404, "no torrent with id " + PlainText.shown(id)));
+    }
+
+    private static WebApplicationException notFound(String id) {
+        return ApiError.exception(404, "no torrent with id " + PlainText.shown(id));
     }
 
     private TorrentDetails details(Torrent torrent) {
