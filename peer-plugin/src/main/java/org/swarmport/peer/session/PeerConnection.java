@@ -16,6 +16,7 @@ import org.swarmport.peer.crypto.MseException;
 import org.swarmport.peer.crypto.MseHandshake;
 import org.swarmport.peer.crypto.NegotiatedStream;
 import org.swarmport.peer.crypto.WireCipher;
+import org.swarmport.peer.wire.Bitfield;
 import org.swarmport.peer.wire.ExtensionHandshake;
 import org.swarmport.peer.wire.Handshake;
 import org.swarmport.peer.wire.MessageLimits;
@@ -112,10 +113,11 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     boolean metadataRefused;
     /** Messages received before a magnet's metadata, replayed once it is known. */
     final List<PeerMessage> early = new ArrayList<>();
-    /** BEP 6: the pieces we let this peer request while we choke it; null until sent, or without the fast extension. */
-    org.swarmport.peer.swarm.AllowedFastSet allowedFast;
-    /** The same pieces as a bitfield, what {@link #servable} is while we choke the peer; null as {@code allowedFast}. */
-    org.swarmport.peer.wire.Bitfield allowedFastPieces;
+    /**
+     * BEP 6: the pieces we let this peer request while we choke it, what {@link #servable} is then;
+     * null until sent, or without the fast extension.
+     */
+    Bitfield allowedFast;
     /**
      * The pieces we serve this peer's requests for now: every piece while we do not choke it, the
      * allowed-fast ones (BEP 6) while we do, swapped by the session as it chokes and unchokes.
@@ -123,7 +125,7 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
      * compiled upload path had never seen taken (the allowed-fast requests of a connection's
      * first second) and recompiled for (JFR jdk.Deoptimization, 2026-12-02). Set once tracked.
      */
-    org.swarmport.peer.wire.Bitfield servable;
+    Bitfield servable;
     /** Requests to keep outstanding at the peer; the session updates it (its rate, its {@code reqq}). */
     int pipelineDepth = TorrentSession.DEFAULT_PIPELINE;
     /** Reads of this peer's requested blocks on the disk pool, in the order asked; sent in this order as they finish. */

@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 import org.swarmport.peer.crypto.EncryptionPolicy;
 import org.swarmport.peer.discovery.PeerSource;
@@ -418,23 +419,23 @@ final class TorrentSession {
         if (!peer.fast || peer.address.getAddress() == null) {
             return;
         }
-        peer.allowedFast = AllowedFastSet.of(peer.address.getAddress(), wireInfoHash, geometry.pieceCount(),
+        AllowedFastSet set = AllowedFastSet.of(peer.address.getAddress(), wireInfoHash, geometry.pieceCount(),
                 AllowedFastSet.DEFAULT_SIZE);
-        peer.allowedFastPieces = new Bitfield(geometry.pieceCount());
-        for (int piece : peer.allowedFast.pieces()) {
-            peer.allowedFastPieces.set(piece);
+        peer.allowedFast = new Bitfield(geometry.pieceCount());
+        for (int piece : set.pieces()) {
+            peer.allowedFast.set(piece);
             if (have.get(piece)) {
                 peer.send(new PeerMessage.AllowedFast(piece));
             }
         }
         if (peer.amChoking) {
-            peer.servable = peer.allowedFastPieces;
+            peer.servable = peer.allowedFast;
         }
     }
 
     /** What {@link PeerConnection#servable} is while we choke {@code peer}: its allowed-fast pieces, or none. */
     private Bitfield servableWhileChoked(PeerConnection peer) {
-        return peer.allowedFastPieces != null ? peer.allowedFastPieces : noPieces;
+        return peer.allowedFast != null ? peer.allowedFast : noPieces;
     }
 
     /** Whether to serve the peer's request for {@code piece} now: it is unchoked, or the piece is allowed fast (BEP 6). */
@@ -1022,7 +1023,7 @@ final class TorrentSession {
             for (PeerConnection peer : peers) {
                 if (tracked(peer)) {
                     peer.send(new PeerMessage.Have(piece));
-                    if (peer.allowedFast != null && peer.allowedFast.contains(piece)) {
+                    if (peer.allowedFast != null && peer.allowedFast.get(piece)) {
                         peer.send(new PeerMessage.AllowedFast(piece));
                     }
                     if (peer.amInterested && !picker.isInteresting(peer)) {
@@ -1346,7 +1347,7 @@ final class TorrentSession {
         Engine.CountDownLatchTask[] holder = new Engine.CountDownLatchTask[1];
         StringBuilder out = new StringBuilder();
         holder[0] = new Engine.CountDownLatchTask(() -> out.append("store ").append(store != null)
-                .append(", have ").append(have).append(", partial data ").append(pieceData == null ? "[]" : java.util.stream.IntStream.range(0, pieceData.length)
+                .append(", have ").append(have).append(", partial data ").append(pieceData == null ? "[]" : IntStream.range(0, pieceData.length)
                         .filter(p -> pieceData[p] != null).boxed().toList())
                 .append(", verifying ").append(verifying).append(", peers ").append(peers.size())
                 .append(", tracked ").append(uploads.size())
