@@ -15,6 +15,7 @@ import java.lang.reflect.Type;
 import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads one of the tracker's hot answers (every search and torrent page asks for one) with a
@@ -73,26 +74,12 @@ abstract class JsonAnswerReader<T> implements MessageBodyReader<T> {
 
     /** A string value; null for JSON null. */
     static String string(JsonParser json) {
-        Event e = json.next();
-        if (e == Event.VALUE_NULL) {
-            return null;
-        }
-        if (e != Event.VALUE_STRING) {
-            throw new JsonException("expected a string, found " + e);
-        }
-        return json.getString();
+        return present(json, Event.VALUE_STRING, "a string") ? json.getString() : null;
     }
 
     /** A whole number; 0 for JSON null. */
     static long number(JsonParser json) {
-        Event e = json.next();
-        if (e == Event.VALUE_NULL) {
-            return 0;
-        }
-        if (e != Event.VALUE_NUMBER) {
-            throw new JsonException("expected a number, found " + e);
-        }
-        return json.getBigDecimal().longValueExact();
+        return present(json, Event.VALUE_NUMBER, "a number") ? json.getBigDecimal().longValueExact() : 0;
     }
 
     static int intNumber(JsonParser json) {
@@ -113,23 +100,41 @@ abstract class JsonAnswerReader<T> implements MessageBodyReader<T> {
         return values;
     }
 
+    /**
+     * An array of objects, each read by {@code element} from just past its start; an empty list
+     * for JSON null. {@code what} names an element in the error.
+     */
+    static <E> List<E> objects(JsonParser json, String what, Function<JsonParser, E> element) {
+        List<E> values = new ArrayList<>();
+        if (startsArray(json)) {
+            for (Event e = json.next(); e != Event.END_ARRAY; e = json.next()) {
+                if (e != Event.START_OBJECT) {
+                    throw new JsonException("expected " + what + ", found " + e);
+                }
+                values.add(element.apply(json));
+            }
+        }
+        return values;
+    }
+
     /** True at an array's start; false for JSON null. */
     static boolean startsArray(JsonParser json) {
-        return starts(json, Event.START_ARRAY);
+        return present(json, Event.START_ARRAY, Event.START_ARRAY.toString());
     }
 
     /** True at an object's start; false for JSON null. */
     static boolean startsObject(JsonParser json) {
-        return starts(json, Event.START_OBJECT);
+        return present(json, Event.START_OBJECT, Event.START_OBJECT.toString());
     }
 
-    private static boolean starts(JsonParser json, Event start) {
+    /** Moves to the next value: false for JSON null, true for {@code wanted}, anything else an error naming {@code what}. */
+    private static boolean present(JsonParser json, Event wanted, String what) {
         Event e = json.next();
         if (e == Event.VALUE_NULL) {
             return false;
         }
-        if (e != start) {
-            throw new JsonException("expected " + start + ", found " + e);
+        if (e != wanted) {
+            throw new JsonException("expected " + what + ", found " + e);
         }
         return true;
     }

@@ -1,9 +1,7 @@
 package org.swarmport.portal.tracker;
 
-import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +15,12 @@ public class SearchResultsReader extends JsonAnswerReader<SearchResults> {
 
     @Override
     protected SearchResults read(JsonParser json) {
-        List<SearchHit> hits = new ArrayList<>();
+        List<SearchHit> hits = List.of();
         Map<String, Long> categories = new HashMap<>();
         long total = 0;
         for (String key = nextKey(json); key != null; key = nextKey(json)) {
             switch (key) {
-                case "hits" -> {
-                    if (startsArray(json)) {
-                        for (JsonParser.Event e = json.next(); e != JsonParser.Event.END_ARRAY; e = json.next()) {
-                            if (e != JsonParser.Event.START_OBJECT) {
-                                throw new JsonException("expected a hit, found " + e);
-                            }
-                            hits.add(hit(json));
-                        }
-                    }
-                }
+                case "hits" -> hits = objects(json, "a hit", SearchResultsReader::hit);
                 case "categories" -> {
                     if (startsObject(json)) {
                         for (String name = nextKey(json); name != null; name = nextKey(json)) {

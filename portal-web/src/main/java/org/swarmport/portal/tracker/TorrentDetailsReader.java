@@ -1,9 +1,7 @@
 package org.swarmport.portal.tracker;
 
-import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code GET /torrents/{id}}'s answer ({@link TorrentDetails}), read as {@link JsonAnswerReader} says. */
@@ -41,7 +39,7 @@ public class TorrentDetailsReader extends JsonAnswerReader<TorrentDetails> {
                 case "leechers" -> leechers = intNumber(json);
                 case "completed" -> completed = number(json);
                 case "fileCount" -> fileCount = intNumber(json);
-                case "files" -> files = files(json);
+                case "files" -> files = objects(json, "a file", TorrentDetailsReader::file);
                 case "magnet" -> magnet = string(json);
                 case "uploader" -> uploader = string(json);
                 case "title" -> title = string(json);
@@ -53,26 +51,16 @@ public class TorrentDetailsReader extends JsonAnswerReader<TorrentDetails> {
                 completed, fileCount, files, magnet, uploader, title, infoName);
     }
 
-    private static List<TorrentDetails.File> files(JsonParser json) {
-        List<TorrentDetails.File> files = new ArrayList<>();
-        if (!startsArray(json)) {
-            return files;
-        }
-        for (JsonParser.Event e = json.next(); e != JsonParser.Event.END_ARRAY; e = json.next()) {
-            if (e != JsonParser.Event.START_OBJECT) {
-                throw new JsonException("expected a file, found " + e);
+    private static TorrentDetails.File file(JsonParser json) {
+        String path = null;
+        long length = 0;
+        for (String key = nextKey(json); key != null; key = nextKey(json)) {
+            switch (key) {
+                case "path" -> path = string(json);
+                case "length" -> length = number(json);
+                default -> skip(json);
             }
-            String path = null;
-            long length = 0;
-            for (String key = nextKey(json); key != null; key = nextKey(json)) {
-                switch (key) {
-                    case "path" -> path = string(json);
-                    case "length" -> length = number(json);
-                    default -> skip(json);
-                }
-            }
-            files.add(new TorrentDetails.File(path, length));
         }
-        return files;
+        return new TorrentDetails.File(path, length);
     }
 }
