@@ -898,7 +898,8 @@ final class TorrentSession {
         return Math.min(cap, Math.max(Math.min(MIN_PIPELINE, cap), depth));
     }
 
-    private void fillRequests(PeerConnection peer) {
+    /** Sends {@code peer} new requests when its pipeline has room for a batch of them. */
+    void fillRequests(PeerConnection peer) {
         if (!tracked(peer) || !peer.amInterested || picker.isComplete() || !peer.isOpen()) {
             return;
         }
@@ -934,12 +935,12 @@ final class TorrentSession {
             case UNREQUESTED -> throw new WireException("piece " + piece + " block at " + begin
                     + " was never requested (BEP 6: close the connection)");
             case DUPLICATE -> {
-                fillRequests(peer);
+                peer.refillBeforeFlush();
                 return;
             }
             case ACCEPTED -> keep(block, bytes, receipt);
         }
-        fillRequests(peer);
+        peer.refillBeforeFlush();
     }
 
     /**
