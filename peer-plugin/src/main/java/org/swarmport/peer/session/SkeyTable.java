@@ -14,8 +14,9 @@ import org.swarmport.peer.crypto.SkeyIndex;
  *
  * <p>A client whose policy is {@link EncryptionPolicy#DISABLED} refuses every MSE handshake before
  * it would look a torrent up, so it keeps nothing here and hashes nothing when a torrent is added.
- * That hash is not free in a cold JVM: SHA-1 over a few bytes while the disk threads start hashing
- * whole pieces made C2 recompile {@code DigestBase.engineUpdate} for the small input (issue #6).
+ * That hash is not free in a cold JVM: in a JFR of issue #6's benchmark, SHA-1 over these few bytes
+ * while the disk threads started hashing whole pieces made C2 recompile
+ * {@code DigestBase.engineUpdate} for the small input.
  */
 final class SkeyTable implements SkeyIndex {
 
