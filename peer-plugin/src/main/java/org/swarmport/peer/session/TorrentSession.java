@@ -530,16 +530,22 @@ final class TorrentSession {
     void onMessage(PeerConnection peer, PeerMessage message) throws WireException {
         LOG.finest(() -> peer + " -> " + message);
         if (metainfo != null) {
-            if (message instanceof PeerMessage.PieceView piece) {
+            // Class compares, not instanceof: C2 speculated on instanceof's type profile, in which a
+            // seed's first have (a piece done after thousands of requests) was a type never seen,
+            // and recompiled this path for it (JFR speculate_class_check; the messages are records,
+            // final, so the compare is the same test).
+            Class<? extends PeerMessage> type = message.getClass();
+            if (type == PeerMessage.PieceView.class) {
+                PeerMessage.PieceView piece = (PeerMessage.PieceView) message;
                 onPiece(peer, piece.piece(), piece.begin(), piece.block(), System.nanoTime());
                 return;
             }
-            if (message instanceof PeerMessage.Request request) {
-                onRequest(peer, request, System.nanoTime());
+            if (type == PeerMessage.Request.class) {
+                onRequest(peer, (PeerMessage.Request) message, System.nanoTime());
                 return;
             }
-            if (message instanceof PeerMessage.Have have) {
-                onHave(peer, have.piece());
+            if (type == PeerMessage.Have.class) {
+                onHave(peer, ((PeerMessage.Have) message).piece());
                 return;
             }
         }
