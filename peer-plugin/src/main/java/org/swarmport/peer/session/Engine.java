@@ -42,8 +42,7 @@ final class Engine {
     private final UploadBuffers uploadBuffers = new UploadBuffers();
     private final ExecutorService disk;
     private final Map<ByteBuffer, TorrentSession> torrents = new ConcurrentHashMap<>();
-    /** SKEYs by {@code HASH('req2', SKEY)}: how an MSE responder finds the torrent (crypto's SkeyIndex). */
-    private final Map<ByteBuffer, byte[]> skeys = new ConcurrentHashMap<>();
+    private final SkeyTable skeys;
     private final List<PeerConnection> dirty = new ArrayList<>();
     private final PeerSources peerSources = PeerSources.load();
     private ServerSocketChannel server;
@@ -57,6 +56,7 @@ final class Engine {
     Engine(Client.Settings settings) throws IOException {
         this.settings = settings;
         this.peerId = newPeerId();
+        this.skeys = new SkeyTable(settings.encryption());
         this.loop = new NetworkLoop("swarmport-network", this::tick, this::flushDirty);
         AtomicInteger count = new AtomicInteger();
         this.disk = Executors.newFixedThreadPool(settings.diskThreads(), r -> {
@@ -150,19 +150,16 @@ final class Engine {
 
     void register(TorrentSession torrent) {
         torrents.put(ByteBuffer.wrap(torrent.wireInfoHash()), torrent);
-        skeys.put(ByteBuffer.wrap(SkeyIndex.req2Hash(torrent.wireInfoHash())), torrent.wireInfoHash());
+        skeys.add(torrent.wireInfoHash());
     }
 
     void unregister(TorrentSession torrent) {
         torrents.remove(ByteBuffer.wrap(torrent.wireInfoHash()));
-        skeys.remove(ByteBuffer.wrap(SkeyIndex.req2Hash(torrent.wireInfoHash())));
+        skeys.remove(torrent.wireInfoHash());
     }
 
     SkeyIndex skeyIndex() {
-        return req2 -> {
-            byte[] skey = skeys.get(ByteBuffer.wrap(req2));
-            return skey == null ? null : skey.clone();
-        };
+        return skeys;
     }
 
     TorrentSession torrentFor(byte[] infoHash) {

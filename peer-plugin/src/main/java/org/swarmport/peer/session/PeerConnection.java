@@ -79,6 +79,8 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
     private ByteBuffer spare;
     private long queuedBytes;
     private boolean dirty;
+    /** A block arrived since the last flush: the session refills this peer's requests before it. */
+    private boolean refill;
     private MessageReader reader;
     private Handshake remote;
     private boolean handshakeSent;
@@ -590,8 +592,29 @@ final class PeerConnection implements NetworkLoop.Handler, BlockSource {
         }
     }
 
+    /**
+     * Has the session refill this peer's requests ({@code TorrentSession.fillRequests}) when the
+     * loop flushes, after the blocks of this read are handled, instead of at each block. Not for
+     * the requests: they leave at that flush either way. For the JIT: the piece picker, inlined
+     * into the block path, holds branches a cold profile has not seen taken (a started piece with
+     * free blocks, the short last piece, the end game), and each one it hit recompiled the whole
+     * receive path, {@code TorrentSession.onMessage} with 7 KiB inlined and 0.5 s of C2, up to
+     * four times in a cold 1 GiB transfer (JFR jdk.Deoptimization, 2026-12-02). Called from the
+     * loop's flush instead, the picker's traps recompile the flush path, and one pick serves
+     * every block of a read.
+     */
+    void refillBeforeFlush() {
+        refill = true;
+        markDirty();
+    }
+
     /** Flushes when {@link #send} left bytes queued; called by the loop once per batch. */
     void flushIfDirty() {
+        // Before the dirty test: a write-readiness flush of this batch may have cleared it.
+        if (refill) {
+            refill = false;
+            torrent.fillRequests(this);
+        }
         if (!dirty) {
             return;
         }

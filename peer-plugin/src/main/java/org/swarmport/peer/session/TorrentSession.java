@@ -530,16 +530,22 @@ final class TorrentSession {
     void onMessage(PeerConnection peer, PeerMessage message) throws WireException {
         LOG.finest(() -> peer + " -> " + message);
         if (metainfo != null) {
-            if (message instanceof PeerMessage.PieceView piece) {
+            // Class compares, not instanceof: C2 speculated on instanceof's type profile, in which a
+            // seed's first have (a piece done after thousands of requests) was a type never seen,
+            // and recompiled this path for it (JFR speculate_class_check; the messages are records,
+            // final, so the compare is the same test).
+            Class<? extends PeerMessage> type = message.getClass();
+            if (type == PeerMessage.PieceView.class) {
+                PeerMessage.PieceView piece = (PeerMessage.PieceView) message;
                 onPiece(peer, piece.piece(), piece.begin(), piece.block(), System.nanoTime());
                 return;
             }
-            if (message instanceof PeerMessage.Request request) {
-                onRequest(peer, request, System.nanoTime());
+            if (type == PeerMessage.Request.class) {
+                onRequest(peer, (PeerMessage.Request) message, System.nanoTime());
                 return;
             }
-            if (message instanceof PeerMessage.Have have) {
-                onHave(peer, have.piece());
+            if (type == PeerMessage.Have.class) {
+                onHave(peer, ((PeerMessage.Have) message).piece());
                 return;
             }
         }
@@ -898,7 +904,8 @@ final class TorrentSession {
         return Math.min(cap, Math.max(Math.min(MIN_PIPELINE, cap), depth));
     }
 
-    private void fillRequests(PeerConnection peer) {
+    /** Sends {@code peer} new requests when its pipeline has room for a batch of them. */
+    void fillRequests(PeerConnection peer) {
         if (!tracked(peer) || !peer.amInterested || picker.isComplete() || !peer.isOpen()) {
             return;
         }
@@ -934,12 +941,12 @@ final class TorrentSession {
             case UNREQUESTED -> throw new WireException("piece " + piece + " block at " + begin
                     + " was never requested (BEP 6: close the connection)");
             case DUPLICATE -> {
-                fillRequests(peer);
+                peer.refillBeforeFlush();
                 return;
             }
             case ACCEPTED -> keep(block, bytes, receipt);
         }
-        fillRequests(peer);
+        peer.refillBeforeFlush();
     }
 
     /**

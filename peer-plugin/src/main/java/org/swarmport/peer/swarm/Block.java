@@ -30,7 +30,21 @@ public record Block(int piece, int offset, int length) {
         return key(piece, index());
     }
 
+    /**
+     * Piece + 1 in the high half, so that no key is small: the maps box keys, and
+     * {@code Long.valueOf} takes its cache branch for -128..127, which only piece 0's keys hit.
+     * C2 compiled the receive path before piece 0 came (pieces are picked at random), made that
+     * branch a trap, and piece 0 recompiled {@code TorrentSession.onMessage} mid-transfer (issue #6).
+     */
     static long key(int piece, int index) {
-        return ((long) piece << 32) | index;
+        return ((piece + 1L) << 32) | index;
+    }
+
+    static int pieceOf(long key) {
+        return (int) (key >>> 32) - 1;
+    }
+
+    static int indexOf(long key) {
+        return (int) key;
     }
 }

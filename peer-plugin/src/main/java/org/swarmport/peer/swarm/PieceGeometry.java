@@ -116,7 +116,7 @@ public final class PieceGeometry {
      */
     public int pieceLength(int piece) {
         checkPiece(piece);
-        return piece == pieceCount - 1 ? lastPieceLength : pieceLength;
+        return spaceLength(piece);
     }
 
     /**
@@ -128,7 +128,19 @@ public final class PieceGeometry {
         if (dataLengths != null) {
             return dataLengths[piece];
         }
-        return piece == pieceCount - 1 ? lastPieceLength : pieceLength;
+        return spaceLength(piece);
+    }
+
+    /**
+     * The nominal length, or the last piece's, without a branch on the last piece: Math.min(int,
+     * int) is a JIT intrinsic, a compare-and-select. With a {@code piece == pieceCount - 1} test,
+     * a cold JVM's C2 compiled the receive path before the one last piece arrived, made the
+     * untaken branch a trap, and the last piece's first block recompiled all of
+     * {@code TorrentSession.onMessage} (0.5 s of C2) mid-transfer (issue #6, -XX:+PrintCompilation).
+     */
+    private int spaceLength(int piece) {
+        int notLast = Math.min(pieceCount - 1 - piece, 1);
+        return lastPieceLength + notLast * (pieceLength - lastPieceLength);
     }
 
     /** Blocks we request of piece {@code piece}: its {@link #dataLength} over 16 KiB, rounded up. */

@@ -601,8 +601,8 @@ public final class PiecePicker<P> {
                 long key = request.getKey();
                 requests.remove();
                 rememberCancelled(state, key);
-                int piece = (int) (key >>> 32);
-                int index = (int) key;
+                int piece = Block.pieceOf(key);
+                int index = Block.indexOf(key);
                 releaseBlock(entry.getKey(), piece, index);
                 released.add(geometry.block(piece, index));
             }
@@ -645,8 +645,8 @@ public final class PiecePicker<P> {
     private List<Block> releaseAll(P peer, PeerState state) {
         List<Block> released = new ArrayList<>(state.requests.size());
         for (long key : state.requests.keySet()) {
-            int piece = (int) (key >>> 32);
-            int index = (int) key;
+            int piece = Block.pieceOf(key);
+            int index = Block.indexOf(key);
             releaseBlock(peer, piece, index);
             released.add(geometry.block(piece, index));
             rememberCancelled(state, key);
