@@ -12,11 +12,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.MMapDirectory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -74,6 +79,19 @@ class SearchIT {
                 "Searchitprobe.Removed", Category.MOVIES, 1)));
         changes.fire(new CatalogueChange.Removed(FIRST + 3, "5ea2c41700000000000000000000000000000004"));
         changes.fire(new CatalogueChange.Counts(List.of(new CataloguedCounts(V1, 20, 4, 2))));
+    }
+
+    @Test
+    @Order(0)
+    void theIndexIsMemoryMappedInsideTheServer() throws Exception {
+        // CatalogueSearch opens its directory with FSDirectory.open, which memory-maps only where
+        // Lucene can unmap: the war needs jdk.unsupported (its manifest's Dependencies).
+        Path dir = Files.createTempDirectory("searchit-index");
+        try (Directory opened = FSDirectory.open(dir)) {
+            assertTrue(opened instanceof MMapDirectory, opened + ": " + MMapDirectory.UNMAP_NOT_SUPPORTED_REASON);
+        } finally {
+            Files.delete(dir);
+        }
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
