@@ -1069,6 +1069,9 @@ final class TorrentSession {
         }
         completed = true;
         handle.state = TorrentState.SEEDING;
+        // Not left to the next tick: the Completed event's listeners and the trackers' completed
+        // announce read these, and a fast download is over before a tick has published any of it.
+        publishTotals();
         for (PeerConnection peer : List.copyOf(peers)) {
             if (tracked(peer)) {
                 interested(peer, false, System.nanoTime());
@@ -1345,6 +1348,11 @@ final class TorrentSession {
         handle.peers = List.copyOf(infos);
         handle.downloadRate = download.rate();
         handle.uploadRate = upload.rate();
+        publishTotals();
+    }
+
+    /** The byte totals the handle shows and the trackers are told, as they are now. */
+    private void publishTotals() {
         handle.downloaded = downloadedBytes;
         handle.uploaded = uploadedBytes;
     }

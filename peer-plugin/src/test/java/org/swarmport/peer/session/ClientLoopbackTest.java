@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,12 +35,22 @@ class ClientLoopbackTest {
             TorrentHandle downloading = leech.add(metainfo, downloads);
             List<TorrentEvent> events = new CopyOnWriteArrayList<>();
             downloading.addListener(events::add);
+            CompletableFuture<Long> downloadedAtCompletion = new CompletableFuture<>();
+            downloading.addListener(event -> {
+                if (event instanceof TorrentEvent.Completed) {
+                    downloadedAtCompletion.complete(downloading.downloaded());
+                }
+            });
             downloading.connect(TestContent.loopback(seed.listenPort()));
             assertTrue(downloading.awaitCompletion(Duration.ofSeconds(30)), () -> "not complete: " + downloading
                     + " peers " + downloading.peers() + ", seed " + seeding + " " + downloading.diagnostics());
             assertEquals(TorrentState.SEEDING, downloading.state());
             assertEquals(1.0, downloading.progress());
             assertTrue(events.stream().anyMatch(e -> e instanceof TorrentEvent.PieceVerified));
+            // the totals at the Completed event are the whole payload, not what the last tick published
+            long atCompletion = downloadedAtCompletion.get(5, TimeUnit.SECONDS);
+            assertTrue(atCompletion >= metainfo.totalLength(),
+                    () -> "downloaded at completion " + atCompletion + " of " + metainfo.totalLength());
         }
         TestContent.assertSameTree(content, downloads.resolve(content.getFileName().toString()));
     }
