@@ -244,10 +244,10 @@ class UploadPagesIT extends PortalWithTracker {
         assertEquals("hd", kept.value("tags"));
         assertEquals("kept description", kept.value("description"));
 
-        HttpResponse<String> huge = visitor.submit(uploadForm(visitor, new byte[50 << 20], "Huge", "2000", "", ""), "submit");
-        assertEquals(413, huge.statusCode());
-        assertTrue(huge.body().contains("id=\"too-large\""), huge.body());
-        assertFalse(huge.body().contains("Exception"), huge.body());
+        String huge = answerBeforeTheBody(visitor, uploadForm(visitor, new byte[50 << 20], "Huge", "2000", "", ""));
+        assertTrue(huge.startsWith("HTTP/1.1 413 "), huge);
+        assertTrue(huge.contains("id=\"too-large\""), huge);
+        assertFalse(huge.contains("Exception"), huge);
         assertTrue(visitor.get("upload").body().contains("<form id=\"upload\""), "the session goes on");
     }
 
@@ -483,6 +483,31 @@ class UploadPagesIT extends PortalWithTracker {
             // What was sent before the answer came sits in socket buffers (a few MiB on loopback): unread.
             assertTrue(sentWhenAnswered.get() < 16L << 20, "answered after " + sentWhenAnswered.get()
                     + " bytes were sent: before the 16 MiB limit, so the server never read the body");
+        }
+    }
+
+    /**
+     * The whole answer (status line, headers, page) to {@code form}'s post when only its headers
+     * and first 64 KiB are sent: UploadSizeLimit must answer from the Content-Length alone. A
+     * client sending all 50 MiB could lose that answer: the server closes with the body unread,
+     * and the reset of that close may discard the 413 before the client reads it (seen in CI,
+     * 2026-12-02, as "header parser received no bytes"; a browser shows a reset then too).
+     */
+    private String answerBeforeTheBody(PortalVisitor visitor, FacesForm form) throws IOException {
+        FacesForm.Body body = form.encoded("submit");
+        StringBuilder cookies = new StringBuilder();
+        visitor.cookies.getCookieStore().getCookies().forEach(c -> cookies.append(cookies.length() == 0 ? "" : "; ")
+                .append(c.getName()).append('=').append(c.getValue()));
+        try (Socket socket = new Socket(portal.getHost(), portal.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + form.action.getRawPath() + " HTTP/1.1\r\nHost: " + portal.getHost() + ":" + portal.getPort()
+                    + "\r\nCookie: " + cookies + "\r\nContent-Type: " + body.contentType()
+                    + "\r\nContent-Length: " + body.bytes().length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body.bytes(), 0, 64 << 10);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
