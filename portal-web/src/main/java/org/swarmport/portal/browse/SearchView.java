@@ -72,7 +72,7 @@ public class SearchView implements SortLinks {
      * The request's values of these parameters, into {@link #getParameters()}: read here rather
      * than by an {@code <f:viewParam>} each, which Faces decodes, converts, validates, sets and
      * writes back into the view on every request without anything to convert or check (the
-     * tracker checks them), some 3 % of the search page's request CPU for its eight (bench/portal, JFR).
+     * tracker checks them), about 4 % of the search page's request CPU for its eight (bench/portal, JFR).
      */
     private Map<String, String> asked(List<String> names) {
         Map<String, String> request = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
