@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,6 +53,22 @@ class HomePageIT {
         assertTrue(page.body().contains("<html lang=\"en\""), page.body());
         assertTrue(page.body().contains("id=\"tracker-unavailable\""), page.body());
         assertFalse(page.body().contains("id=\"torrent-count\""), page.body());
+    }
+
+    /** The layout writes the stylesheet's URL itself (not h:outputStylesheet): it must be the one Faces serves. */
+    @Test
+    void theStylesheetEveryPageLinksToIsServed() throws Exception {
+        String page = get("").body();
+        Matcher link = Pattern.compile("<link rel=\"stylesheet\" href=\"([^\"]+)\"").matcher(page);
+        assertTrue(link.find(), page);
+
+        HttpResponse<String> css = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(link.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(URI.create(base.toString()).getPath() + "jakarta.faces.resource/css/swarmport.css.xhtml", link.group(1));
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"), css.headers().toString());
+        assertTrue(css.body().contains("prefers-color-scheme"), css.body());
     }
 
     @Test
