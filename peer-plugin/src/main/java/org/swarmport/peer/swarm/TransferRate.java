@@ -70,11 +70,7 @@ final class TransferRate {
         return total;
     }
 
-    /**
-     * The ring index of an absolute slot, negative ones included; arithmetic rather than
-     * {@code Math.floorMod}, whose branch for a negative dividend the first add (from
-     * {@link #newest}'s start far in the past) would take and no later one.
-     */
+    /** The ring index of an absolute slot, negative ones (a negative {@code nanoTime}) included; arithmetic, without {@code Math.floorMod}'s branch. */
     private int index(long slot) {
         long length = slots.length;
         return (int) ((slot % length + length) % length);
