@@ -10,14 +10,13 @@ final class TransferRate {
 
     private static final long SLOT_NANOS = 1_000_000_000L;
 
+    /** Bytes per slot, and the absolute slot (seconds since the time origin) each holds. */
     private final long[] slots;
+    private final long[] stamps;
     /**
-     * Index, in absolute slots since the time origin, of the newest slot the ring holds. It starts
-     * far in the past (half of {@code long}'s range: no overflow for any {@code nanoTime}), so that
-     * the first add is an ordinary roll-over of an empty ring, not a branch of its own: a
-     * first-time branch is never taken in the profile C2 compiled a warm JVM's hot path with, and
-     * taking it (every new connection's first block) threw that code away (JFR jdk.Deoptimization,
-     * {@code unstable_if} here, 2026-12-02).
+     * The newest absolute slot added to or asked about: time given out of order (or twice the
+     * same) counts there. It starts far in the past (half of {@code long}'s range: no overflow for
+     * any {@code nanoTime}), so that the first add is no case of its own.
      */
     private long newest = Long.MIN_VALUE / 2;
     private long total;
@@ -25,23 +24,38 @@ final class TransferRate {
     TransferRate(long windowNanos) {
         int count = (int) Math.max(1, windowNanos / SLOT_NANOS);
         this.slots = new long[count];
+        this.stamps = new long[count];
     }
 
+    /**
+     * Without a branch on whether a new second began: a ring entry still holding an older second
+     * is reset by a mask. A branch there is taken once a second, so the profile C2 compiled a cold
+     * transfer's receive and upload paths with had never seen it taken, and the first second mark
+     * threw both away ({@code unstable_if} in {@code advance}, with {@code TorrentSession.onMessage}
+     * and {@code Choker.sent} made not entrant, JFR jdk.Deoptimization and -XX:+PrintCompilation,
+     * issue #6).
+     */
     void add(long bytes, long nowNanos) {
         if (bytes < 0) {
             throw new IllegalArgumentException("negative byte count " + bytes);
         }
-        advance(nowNanos);
-        slots[index(newest)] += bytes;
+        long slot = advance(nowNanos);
+        int index = index(slot);
+        long stale = stamps[index] ^ slot; // 0 when the entry holds this second already
+        long keep = ~((stale | -stale) >> 63); // all ones then, zero for an older second
+        slots[index] = (slots[index] & keep) + bytes;
+        stamps[index] = slot;
         total += bytes;
     }
 
     /** Bytes in the window ending at {@code nowNanos}. */
     long bytesInWindow(long nowNanos) {
-        advance(nowNanos);
+        long slot = advance(nowNanos);
         long sum = 0;
-        for (long slot : slots) {
-            sum += slot;
+        for (int i = 0; i < slots.length; i++) {
+            if (slot - stamps[i] < slots.length) {
+                sum += slots[i];
+            }
         }
         return sum;
     }
@@ -56,26 +70,16 @@ final class TransferRate {
         return total;
     }
 
-    /**
-     * The ring index of an absolute slot, negative ones included; arithmetic rather than
-     * {@code Math.floorMod}, whose branch for a negative dividend the first add (from
-     * {@link #newest}'s start far in the past) would take and no later one.
-     */
+    /** The ring index of an absolute slot, negative ones (a negative {@code nanoTime}) included; arithmetic, without {@code Math.floorMod}'s branch. */
     private int index(long slot) {
         long length = slots.length;
         return (int) ((slot % length + length) % length);
     }
 
-    private void advance(long nowNanos) {
-        long slot = Math.floorDiv(nowNanos, SLOT_NANOS);
-        if (slot <= newest) {
-            // Time given out of order (or twice the same): count it in the newest slot.
-            return;
-        }
-        long steps = Math.min(slot - newest, slots.length);
-        for (long i = 1; i <= steps; i++) {
-            slots[index(newest + i)] = 0;
-        }
-        newest = slot;
+    /** The newest slot, moved on to {@code nowNanos}'s when that is later: a maximum without a branch, as {@link #add}. */
+    private long advance(long nowNanos) {
+        long later = Math.floorDiv(nowNanos, SLOT_NANOS) - newest;
+        newest += later & ~(later >> 63);
+        return newest;
     }
 }

@@ -30,4 +30,19 @@ class TransferRateTest {
         assertEquals(0, rate.bytesInWindow(3 * SECOND));
         assertThrows(IllegalArgumentException.class, () -> rate.add(-1, 0));
     }
+
+    @Test
+    void aSecondReusingARingEntryStartsFromNothingAndTheSameSecondAddsUp() {
+        TransferRate rate = new TransferRate(3 * SECOND);
+        rate.add(1, 0);
+        rate.add(2, SECOND / 2);
+        rate.add(10, SECOND);
+        rate.add(100, 2 * SECOND);
+        assertEquals(113, rate.bytesInWindow(2 * SECOND));
+        rate.add(1000, 3 * SECOND + 1); // the entry of second 0 again
+        assertEquals(1110, rate.bytesInWindow(3 * SECOND + 1));
+        rate.add(7, 7 * SECOND); // seconds 4 to 6 passed without traffic
+        assertEquals(7, rate.bytesInWindow(7 * SECOND));
+        assertEquals(1120, rate.total());
+    }
 }
