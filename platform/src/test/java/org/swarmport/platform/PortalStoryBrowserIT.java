@@ -224,13 +224,27 @@ class PortalStoryBrowserIT extends PortalWithTracker {
         return Long.parseLong(id.group(1));
     }
 
-    /** The finished .torrent in the browser's download folder (Chromium writes a .crdownload first). */
+    /**
+     * The finished .torrent in the browser's download folder. Chromium writes the download into a
+     * .crdownload and renames it at the end, but first reserves the final name with an empty file:
+     * a .torrent is there before its bytes are (a CI run read it empty). Finished means no
+     * .crdownload left and the .torrent not empty.
+     */
     private Path downloadedTorrent(Duration patience) {
         return new FluentWait<>(chromium.downloads()).withTimeout(patience).pollingEvery(Duration.ofMillis(200))
-                .withMessage("no .torrent downloaded into " + chromium.downloads())
+                .withMessage("no finished .torrent downloaded into " + chromium.downloads())
                 .until(folder -> {
                     try (Stream<Path> files = Files.list(folder)) {
-                        return files.filter(p -> p.getFileName().toString().endsWith(".torrent")).findFirst().orElse(null);
+                        List<Path> all = files.toList();
+                        if (all.stream().anyMatch(p -> p.getFileName().toString().endsWith(".crdownload"))) {
+                            return null;
+                        }
+                        for (Path p : all) {
+                            if (p.getFileName().toString().endsWith(".torrent") && Files.size(p) > 0) {
+                                return p;
+                            }
+                        }
+                        return null;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
