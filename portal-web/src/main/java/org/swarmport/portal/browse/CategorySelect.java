@@ -21,9 +21,7 @@ public class CategorySelect extends WrittenComponent {
 
     @Override
     protected void write(FacesContext context, ResponseWriter out) throws IOException {
-        @SuppressWarnings("unchecked")
-        List<Category> categories = (List<Category>) getAttributes().get("categories");
-        write(out, this, categories == null ? List.of() : categories, (Category) getAttributes().get("selected"));
+        write(out, this, listAttribute("categories"), (Category) getAttributes().get("selected"));
     }
 
     /** {@code selected} null for "Any". */

@@ -20,9 +20,7 @@ public class FileTreeRows extends WrittenComponent {
 
     @Override
     protected void write(FacesContext context, ResponseWriter out) throws IOException {
-        @SuppressWarnings("unchecked")
-        List<FileTreeRow> rows = (List<FileTreeRow>) getAttributes().get("rows");
-        write(out, this, rows == null ? List.of() : rows);
+        write(out, this, listAttribute("rows"));
     }
 
     static void write(ResponseWriter out, UIComponent component, List<FileTreeRow> rows) throws IOException {

@@ -29,11 +29,9 @@ public class HitsTable extends WrittenComponent {
 
     @Override
     protected void write(FacesContext context, ResponseWriter out) throws IOException {
-        @SuppressWarnings("unchecked")
-        List<SearchHit> hits = (List<SearchHit>) getAttributes().get("hits");
         Object sortable = getAttributes().get("sortable");
         write(out, this, context.getExternalContext().getRequestContextPath(),
-                (String) getAttributes().get("caption"), hits == null ? List.of() : hits,
+                (String) getAttributes().get("caption"), listAttribute("hits"),
                 sortable instanceof SortLinks links ? links : null);
     }
 
