@@ -13,6 +13,7 @@
 #   while integration tests run)
 #   JFR=0 (1: a Flight Recorder file of the server during the measured runs)  KEEP=0 (1: keep the
 #   server's base directory and the database for a look afterwards)  QUIET_WAIT=30
+#   JBOSS_JAVA_SIZING (the server's heap options, e.g. "-Xms2g -Xmx2g"; unset: the shipped default)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -114,10 +115,12 @@ start_server() {
     port=$((port + PORT_OFFSET))
     [[ -z $(ss -ltnH "sport = :$port") ]] || die "port $port is in use (another WildFly?)"
   done
-  # JFR keeps 64 frames per sample by default, too few to see which page a Faces frame serves
-  local sizing=${JBOSS_JAVA_SIZING:--Xms64m -Xmx512m}
-  [[ $JFR != 1 ]] || sizing="$sizing -XX:FlightRecorderOptions:stackdepth=256"
-  JBOSS_JAVA_SIZING=$sizing LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$BASE/server.pid JBOSS_HOME=$JBOSS_HOME \
+  # JFR keeps 64 frames per sample by default, too few to see which page a Faces frame serves;
+  # given to the java launcher itself, so that JBOSS_JAVA_SIZING stays the caller's (unset: the
+  # server's own default heap, as shipped)
+  local launcher_options=""
+  [[ $JFR != 1 ]] || launcher_options="-XX:FlightRecorderOptions:stackdepth=256"
+  JDK_JAVA_OPTIONS=$launcher_options JBOSS_JAVA_SIZING=${JBOSS_JAVA_SIZING:-} LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE=$BASE/server.pid JBOSS_HOME=$JBOSS_HOME \
   SWARMPORT_DB_URL=$JDBC SWARMPORT_DB_USER=$PGUSER SWARMPORT_DB_PASSWORD=$PGPASSWORD \
   SWARMPORT_DATA_DIR=$BASE/data/swarmport SWARMPORT_TRACKER_URL=$PORTAL/tracker \
   SWARMPORT_TRACKER_HTTP_PORT=$((6969 + PORT_OFFSET)) SWARMPORT_UDP_PORT=$((6969 + PORT_OFFSET)) \
