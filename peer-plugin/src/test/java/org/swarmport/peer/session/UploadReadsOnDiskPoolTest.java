@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,6 @@ import org.swarmport.peer.crypto.EncryptionPolicy;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoVersion;
 import org.swarmport.peer.storage.ContentStore;
-import org.swarmport.peer.storage.FileState;
 import org.swarmport.peer.storage.FileStorageProvider;
 import org.swarmport.peer.storage.StorageException;
 import org.swarmport.peer.storage.StorageOptions;
@@ -54,10 +51,10 @@ class UploadReadsOnDiskPoolTest {
                 .storage(StorageOptions.defaults().provider(provider)).build().start()) {
             assertTrue(seed.add(slow, seedDir).awaitCompletion(Duration.ofSeconds(10)));
             assertTrue(seed.add(quick, seedDir).awaitCompletion(Duration.ofSeconds(10)));
-            provider.armed = true; // the check of the data is done: from now on reads of slow.bin block
+            provider.gate.armed = true; // the check of the data is done: from now on reads of slow.bin block
             try (FakePeer waiting = unchokedPeer(seed, slow)) {
                 waiting.send(PeerMessage.Request.request(0, 0, BLOCK));
-                assertTrue(provider.entered.await(10, TimeUnit.SECONDS), "the seed never read the requested block");
+                assertTrue(provider.gate.entered.await(10, TimeUnit.SECONDS), "the seed never read the requested block");
 
                 // the same client's network thread still connects, handshakes and serves another torrent's peer
                 try (FakePeer other = unchokedPeer(seed, quick)) {
@@ -75,7 +72,7 @@ class UploadReadsOnDiskPoolTest {
                 assertNotNull(reject, "no answer to the cancel");
                 assertEquals(PeerMessage.REJECT_REQUEST, reject.kind());
                 assertEquals(PeerMessage.Request.reject(0, 0, BLOCK), reject);
-                provider.release.countDown();
+                provider.gate.release.countDown();
 
                 // the cancelled block is dropped after its read: the next piece message is the next request's
                 waiting.send(PeerMessage.Request.request(2, 0, BLOCK));
@@ -85,7 +82,7 @@ class UploadReadsOnDiskPoolTest {
                 byte[] content = Files.readAllBytes(slowFile);
                 assertArrayEquals(Arrays.copyOfRange(content, 2 * PIECE, 2 * PIECE + BLOCK), next.block());
             } finally {
-                provider.release.countDown();
+                provider.gate.release.countDown();
             }
         }
     }
@@ -106,9 +103,7 @@ class UploadReadsOnDiskPoolTest {
     private static final class BlockingReads implements StorageProvider {
         private final StorageProvider files = new FileStorageProvider();
         private final String slowName;
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        volatile boolean armed;
+        final StoreGate gate = new StoreGate();
 
         BlockingReads(String slowName) {
             this.slowName = slowName;
@@ -125,67 +120,15 @@ class UploadReadsOnDiskPoolTest {
             return metainfo.name().equals(slowName) ? new Blocking(store) : store;
         }
 
-        private final class Blocking implements ContentStore {
-            private final ContentStore store;
-
+        private final class Blocking extends ForwardingContentStore {
             Blocking(ContentStore store) {
-                this.store = store;
+                super(store);
             }
 
             @Override
             public int read(int file, long position, ByteBuffer target) throws StorageException {
-                if (armed) {
-                    entered.countDown();
-                    try {
-                        if (!release.await(20, TimeUnit.SECONDS)) {
-                            throw new StorageException("test read never released");
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new StorageException("interrupted");
-                    }
-                }
-                return store.read(file, position, target);
-            }
-
-            @Override
-            public Optional<FileState> state(int file) throws StorageException {
-                return store.state(file);
-            }
-
-            @Override
-            public void create(int file) throws StorageException {
-                store.create(file);
-            }
-
-            @Override
-            public void write(int file, long position, ByteBuffer source) throws StorageException {
-                store.write(file, position, source);
-            }
-
-            @Override
-            public void delete(int file) throws StorageException {
-                store.delete(file);
-            }
-
-            @Override
-            public void flush() throws StorageException {
-                store.flush();
-            }
-
-            @Override
-            public Optional<byte[]> readResume(int maxBytes) throws StorageException {
-                return store.readResume(maxBytes);
-            }
-
-            @Override
-            public void writeResume(byte[] resume) throws StorageException {
-                store.writeResume(resume);
-            }
-
-            @Override
-            public void close() throws StorageException {
-                store.close();
+                gate.pass();
+                return super.read(file, position, target);
             }
         }
     }
