@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.swarmport.peer.crypto.EncryptionPolicy;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoVersion;
-import org.swarmport.peer.storage.ContentStore;
-import org.swarmport.peer.storage.FileStorageProvider;
-import org.swarmport.peer.storage.StorageException;
 import org.swarmport.peer.storage.StorageOptions;
-import org.swarmport.peer.storage.StorageProvider;
 import org.swarmport.peer.wire.PeerMessage;
 
 /**
@@ -48,7 +43,7 @@ class PieceWritesOffThePoolTest {
         Path quickFile = TestContent.file(downloaderDir, "quick.bin", 4 * PIECE, 2);
         Metainfo slow = TestContent.torrent(slowFile, MetainfoVersion.V1, PIECE);
         Metainfo quick = TestContent.torrent(quickFile, MetainfoVersion.V1, PIECE);
-        BlockingWrites provider = new BlockingWrites("slow.bin");
+        GatedStorage provider = GatedStorage.writes("slow.bin");
         try (Client seed = TestContent.loopbackClient().encryption(EncryptionPolicy.DISABLED).build().start();
                 Client downloader = TestContent.loopbackClient().encryption(EncryptionPolicy.DISABLED).diskThreads(1)
                         .storage(StorageOptions.defaults().provider(provider)).build().start()) {
@@ -62,14 +57,7 @@ class PieceWritesOffThePoolTest {
                 assertEquals(0, downloading.bytesDone(), "a piece counted verified before it was written");
 
                 // the downloader's only disk thread still reads what another peer asks of the torrent it seeds
-                try (FakePeer other = FakePeer.connect(TestContent.loopback(downloader.listenPort()),
-                        quick.infoHashV1().orElseThrow().bytes())) {
-                    other.send(PeerMessage.Simple.INTERESTED);
-                    PeerMessage message = other.read();
-                    while (message != PeerMessage.Simple.UNCHOKE) {
-                        assertNotNull(message, "the downloader closed before unchoking us");
-                        message = other.read();
-                    }
+                try (FakePeer other = FakePeer.unchoked(downloader, quick)) {
                     other.send(PeerMessage.Request.request(1, BLOCK, BLOCK));
                     PeerMessage.Piece piece = other.readUntil(PeerMessage.Piece.class);
                     assertNotNull(piece, "no upload read while a piece write blocked");
@@ -83,33 +71,5 @@ class PieceWritesOffThePoolTest {
             assertTrue(downloading.awaitCompletion(Duration.ofSeconds(10)));
         }
         assertArrayEquals(Files.readAllBytes(slowFile), Files.readAllBytes(downloaderDir.resolve("slow.bin")));
-    }
-
-    /** Files, but once armed every write to the torrent named {@code slowName} waits for the gate. */
-    private static final class BlockingWrites implements StorageProvider {
-        private final StorageProvider files = new FileStorageProvider();
-        private final String slowName;
-        final StoreGate gate = new StoreGate();
-
-        BlockingWrites(String slowName) {
-            this.slowName = slowName;
-        }
-
-        @Override
-        public String name() {
-            return "blocking-writes";
-        }
-
-        @Override
-        public ContentStore open(Metainfo metainfo, Path directory, int maxOpenFiles) throws StorageException {
-            ContentStore store = files.open(metainfo, directory, maxOpenFiles);
-            return metainfo.name().equals(slowName) ? new ForwardingContentStore(store) {
-                @Override
-                public void write(int file, long position, ByteBuffer source) throws StorageException {
-                    gate.pass();
-                    super.write(file, position, source);
-                }
-            } : store;
-        }
     }
 }

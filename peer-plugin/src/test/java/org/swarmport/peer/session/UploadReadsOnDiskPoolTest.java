@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,11 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.swarmport.peer.crypto.EncryptionPolicy;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoVersion;
-import org.swarmport.peer.storage.ContentStore;
-import org.swarmport.peer.storage.FileStorageProvider;
-import org.swarmport.peer.storage.StorageException;
 import org.swarmport.peer.storage.StorageOptions;
-import org.swarmport.peer.storage.StorageProvider;
 import org.swarmport.peer.wire.PeerMessage;
 
 /**
@@ -46,18 +41,18 @@ class UploadReadsOnDiskPoolTest {
         Path quickFile = TestContent.file(seedDir, "quick.bin", 4 * PIECE, 2);
         Metainfo slow = TestContent.torrent(slowFile, MetainfoVersion.V1, PIECE);
         Metainfo quick = TestContent.torrent(quickFile, MetainfoVersion.V1, PIECE);
-        BlockingReads provider = new BlockingReads("slow.bin");
+        GatedStorage provider = GatedStorage.reads("slow.bin");
         try (Client seed = TestContent.loopbackClient().encryption(EncryptionPolicy.DISABLED)
                 .storage(StorageOptions.defaults().provider(provider)).build().start()) {
             assertTrue(seed.add(slow, seedDir).awaitCompletion(Duration.ofSeconds(10)));
             assertTrue(seed.add(quick, seedDir).awaitCompletion(Duration.ofSeconds(10)));
             provider.gate.armed = true; // the check of the data is done: from now on reads of slow.bin block
-            try (FakePeer waiting = unchokedPeer(seed, slow)) {
+            try (FakePeer waiting = FakePeer.unchoked(seed, slow)) {
                 waiting.send(PeerMessage.Request.request(0, 0, BLOCK));
                 assertTrue(provider.gate.entered.await(10, TimeUnit.SECONDS), "the seed never read the requested block");
 
                 // the same client's network thread still connects, handshakes and serves another torrent's peer
-                try (FakePeer other = unchokedPeer(seed, quick)) {
+                try (FakePeer other = FakePeer.unchoked(seed, quick)) {
                     other.send(PeerMessage.Request.request(1, BLOCK, BLOCK));
                     PeerMessage.Piece piece = other.readUntil(PeerMessage.Piece.class);
                     assertNotNull(piece, "the other peer got nothing while a read of the first one blocked");
@@ -83,52 +78,6 @@ class UploadReadsOnDiskPoolTest {
                 assertArrayEquals(Arrays.copyOfRange(content, 2 * PIECE, 2 * PIECE + BLOCK), next.block());
             } finally {
                 provider.gate.release.countDown();
-            }
-        }
-    }
-
-    /** Connects to the seed for {@code torrent}, says it is interested and waits for the unchoke. */
-    private static FakePeer unchokedPeer(Client seed, Metainfo torrent) throws Exception {
-        FakePeer peer = FakePeer.connect(TestContent.loopback(seed.listenPort()), torrent.infoHashV1().orElseThrow().bytes());
-        peer.send(PeerMessage.Simple.INTERESTED);
-        PeerMessage message = peer.read();
-        while (message != PeerMessage.Simple.UNCHOKE) {
-            assertNotNull(message, "the seed closed before unchoking us");
-            message = peer.read();
-        }
-        return peer;
-    }
-
-    /** Files, but once armed every read of the torrent named {@code slowName} waits for {@code release}. */
-    private static final class BlockingReads implements StorageProvider {
-        private final StorageProvider files = new FileStorageProvider();
-        private final String slowName;
-        final StoreGate gate = new StoreGate();
-
-        BlockingReads(String slowName) {
-            this.slowName = slowName;
-        }
-
-        @Override
-        public String name() {
-            return "blocking-reads";
-        }
-
-        @Override
-        public ContentStore open(Metainfo metainfo, Path directory, int maxOpenFiles) throws StorageException {
-            ContentStore store = files.open(metainfo, directory, maxOpenFiles);
-            return metainfo.name().equals(slowName) ? new Blocking(store) : store;
-        }
-
-        private final class Blocking extends ForwardingContentStore {
-            Blocking(ContentStore store) {
-                super(store);
-            }
-
-            @Override
-            public int read(int file, long position, ByteBuffer target) throws StorageException {
-                gate.pass();
-                return super.read(file, position, target);
             }
         }
     }
