@@ -1008,12 +1008,12 @@ final class TorrentSession {
                 checked = target.check(piece, data.slice(0, length));
             } catch (RuntimeException e) {
                 buffers.give(data);
-                written(piece, false, "cannot check piece " + piece + ": " + e.getMessage());
+                settled(piece, false, "cannot check piece " + piece + ": " + e.getMessage());
                 return;
             }
             if (checked.isEmpty()) {
                 buffers.give(data); // nothing of a bad piece is written
-                written(piece, false, null);
+                settled(piece, false, null);
                 return;
             }
             engine.writer().execute(() -> {
@@ -1025,13 +1025,13 @@ final class TorrentSession {
                 } finally {
                     buffers.give(data); // written, or failed for good
                 }
-                written(piece, failure == null, failure);
+                settled(piece, failure == null, failure);
             });
         });
     }
 
-    /** From the disk pool or the writer: the outcome of {@link #verify}, on the network thread. */
-    private void written(int piece, boolean ok, String error) {
+    /** From the disk pool (a bad piece, a failed check) or the writer (written or not): {@link #verify}'s outcome, to the network thread. */
+    private void settled(int piece, boolean ok, String error) {
         engine.loop().execute(() -> verified(piece, ok, error));
     }
 
