@@ -38,7 +38,7 @@ public final class Client implements AutoCloseable {
      * @param listenPort         the TCP port for incoming peers; 0 picks a free one
      * @param maxPeersPerTorrent connections kept per torrent
      * @param uploadSlots        peers unchoked at once by tit-for-tat, plus one optimistic unchoke
-     * @param diskThreads        threads that hash, write and read pieces
+     * @param diskThreads        threads that hash pieces and read uploads (one more thread writes verified pieces)
      * @param encryption         message stream encryption (MSE/PE) for outgoing and incoming connections
      * @param storage            how torrents' storage opens: provider (files by default), resume, open files
      * @param requestTimeout     how long a peer may sit on a block request before it is asked elsewhere
@@ -113,7 +113,7 @@ public final class Client implements AutoCloseable {
             return this;
         }
 
-        /** Threads that hash and move piece data, 2 by default. */
+        /** Threads that hash pieces and read uploads, 2 by default; verified pieces are written by one more. */
         public Builder diskThreads(int threads) {
             this.diskThreads = threads;
             return this;

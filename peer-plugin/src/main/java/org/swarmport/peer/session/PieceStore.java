@@ -2,7 +2,9 @@ package org.swarmport.peer.session;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
+import org.swarmport.peer.storage.CheckedPiece;
 import org.swarmport.peer.wire.Bitfield;
 
 /**
@@ -11,8 +13,8 @@ import org.swarmport.peer.wire.Bitfield;
  * verified writes. The storage package provides the real thing (file mapping, v1/v2
  * verification, resume); this narrow seam keeps the session independent of how it does it.
  *
- * <p>{@link #writePiece} and {@link #read} run on the disk pool, several at once; the other
- * methods on the network thread.
+ * <p>{@link #check} and {@link #read} run on the disk pool, several at once, {@link #write} on the
+ * engine's one disk writer; the other methods on the network thread.
  */
 interface PieceStore extends AutoCloseable {
 
@@ -23,10 +25,13 @@ interface PieceStore extends AutoCloseable {
     Bitfield wanted();
 
     /**
-     * Checks {@code piece}'s bytes against the torrent's hashes and, when they match, writes them.
-     * Answers whether they matched; nothing is written when they did not.
+     * Checks {@code piece}'s bytes against the torrent's hashes: the piece to {@link #write} when
+     * they match, empty when they do not.
      */
-    boolean writePiece(int piece, ByteBuffer data) throws IOException;
+    Optional<CheckedPiece> check(int piece, ByteBuffer data);
+
+    /** Writes a piece {@link #check} passed, and records it verified once its bytes are written. */
+    void write(CheckedPiece piece) throws IOException;
 
     /**
      * Reads {@code target.remaining()} bytes at {@code begin} in {@code piece}, a verified piece.

@@ -37,6 +37,7 @@ import org.swarmport.peer.metainfo.MetainfoVersion;
 import org.swarmport.peer.metainfo.PieceLayerProof;
 import org.swarmport.peer.metainfo.PieceLayersNeeded;
 import org.swarmport.peer.metainfo.PiecesRoot;
+import org.swarmport.peer.storage.CheckedPiece;
 import org.swarmport.peer.swarm.AllowedFastSet;
 import org.swarmport.peer.swarm.BanList;
 import org.swarmport.peer.swarm.Block;
@@ -989,6 +990,11 @@ final class TorrentSession {
         return stopped;
     }
 
+    /**
+     * Hashes the whole piece on the disk pool and has the engine's writer write it when good
+     * ({@link Engine#writer}): the pool goes on hashing while the write waits for the device. The
+     * piece counts as verified, and its buffer goes back, once it is written.
+     */
     private void verify(int piece) {
         ByteBuffer data = pieceData[piece];
         pieceData[piece] = null;
@@ -997,20 +1003,36 @@ final class TorrentSession {
         PieceStore target = store;
         PieceBuffers buffers = pieceBuffers;
         engine.disk().execute(() -> {
-            boolean ok;
-            String failure = null;
+            Optional<CheckedPiece> checked;
             try {
-                ok = target.writePiece(piece, data.slice(0, length));
-            } catch (IOException | RuntimeException e) {
-                ok = false;
-                failure = "cannot write piece " + piece + ": " + e.getMessage();
-            } finally {
-                buffers.give(data); // writePiece has hashed and written it, or refused it
+                checked = target.check(piece, data.slice(0, length));
+            } catch (RuntimeException e) {
+                buffers.give(data);
+                settled(piece, false, "cannot check piece " + piece + ": " + e.getMessage());
+                return;
             }
-            boolean verified = ok;
-            String error = failure;
-            engine.loop().execute(() -> verified(piece, verified, error));
+            if (checked.isEmpty()) {
+                buffers.give(data); // nothing of a bad piece is written
+                settled(piece, false, null);
+                return;
+            }
+            engine.writer().execute(() -> {
+                String failure = null;
+                try {
+                    target.write(checked.get());
+                } catch (IOException | RuntimeException e) {
+                    failure = "cannot write piece " + piece + ": " + e.getMessage();
+                } finally {
+                    buffers.give(data); // written, or failed for good
+                }
+                settled(piece, failure == null, failure);
+            });
         });
+    }
+
+    /** From the disk pool (a bad piece, a failed check) or the writer (written or not): {@link #verify}'s outcome, to the network thread. */
+    private void settled(int piece, boolean ok, String error) {
+        engine.loop().execute(() -> verified(piece, ok, error));
     }
 
     private void verified(int piece, boolean ok, String error) {
@@ -1400,7 +1422,7 @@ final class TorrentSession {
         engine.loop().execute(() -> {
             stop();
             engine.unregister(this);
-            engine.disk().execute(this::closeStore);
+            engine.writer().execute(this::closeStore); // after the writes already queued
         });
     }
 
@@ -1447,7 +1469,7 @@ final class TorrentSession {
         }
     }
 
-    /** Closes storage; on a disk thread or after the pool ended. */
+    /** Closes storage; on the writer (after the queued writes) or after the pool and the writer ended. */
     synchronized void closeStore() {
         if (store != null) {
             closeQuietly(store);

@@ -273,6 +273,23 @@ public final class TorrentStorage implements Closeable {
      * @throws StorageException         when a file cannot be written
      */
     public boolean writePiece(int piece, ByteBuffer bytes) throws StorageException {
+        Optional<CheckedPiece> checked = checkPiece(piece, bytes);
+        if (checked.isPresent()) {
+            write(checked.get());
+        }
+        return checked.isPresent();
+    }
+
+    /**
+     * The first half of {@link #writePiece}: hashes a whole piece held in memory and, when it
+     * matches, answers it ready to {@linkplain #write(CheckedPiece) write}; nothing is written or
+     * recorded yet. {@code bytes} is not consumed, and must not change until the write.
+     *
+     * @param bytes as for {@link #writePiece}
+     * @return the checked piece, or empty when the bytes do not match the piece's hash
+     * @throws IllegalArgumentException when {@code bytes} is neither length {@link #writePiece} takes
+     */
+    public Optional<CheckedPiece> checkPiece(int piece, ByteBuffer bytes) {
         checkWritable();
         int size = map.pieceSize(piece);
         int data = map.dataLength(piece);
@@ -283,15 +300,26 @@ public final class TorrentStorage implements Closeable {
         PieceCheck check = new PieceCheck(metainfo, map, piece);
         check.update(bytes.duplicate());
         check.updateZeros(check.remaining());
-        if (!check.matches()) {
-            return false;
+        return check.matches() ? Optional.of(new CheckedPiece(this, piece, bytes.duplicate())) : Optional.empty();
+    }
+
+    /**
+     * The second half of {@link #writePiece}: writes a piece {@link #checkPiece} passed and only
+     * then records it verified (so resume data never claims a piece whose bytes are not written).
+     * A piece verified meanwhile is left as it is: verified data is never overwritten.
+     *
+     * @throws IllegalArgumentException when {@code checked} came from another storage
+     * @throws StorageException         when a file cannot be written
+     */
+    public void write(CheckedPiece checked) throws StorageException {
+        if (checked.storage() != this) {
+            throw new IllegalArgumentException("piece " + checked.piece() + " was checked by another storage");
         }
-        if (writeBlock(piece, 0, bytes)) {
+        if (writeBlock(checked.piece(), 0, checked.bytes())) {
             synchronized (verified) {
-                verified.set(piece);
+                verified.set(checked.piece());
             }
         }
-        return true;
     }
 
     /**

@@ -3,12 +3,14 @@ package org.swarmport.peer.session;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 
+import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.wire.Handshake;
 import org.swarmport.peer.wire.MessageLimits;
 import org.swarmport.peer.wire.MessageReader;
@@ -40,6 +42,19 @@ final class FakePeer implements AutoCloseable {
         socket.connect(target, 5000);
         FakePeer peer = new FakePeer(socket);
         peer.handshake(infoHash);
+        return peer;
+    }
+
+    /** Connects to {@code client} for {@code torrent}, says it is interested and waits for the unchoke. */
+    static FakePeer unchoked(Client client, Metainfo torrent) throws IOException, WireException {
+        FakePeer peer = connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), client.listenPort()),
+                torrent.infoHashV1().orElseThrow().bytes());
+        peer.send(PeerMessage.Simple.INTERESTED);
+        for (PeerMessage message = peer.read(); message != PeerMessage.Simple.UNCHOKE; message = peer.read()) {
+            if (message == null) {
+                throw new IOException("closed before unchoking us");
+            }
+        }
         return peer;
     }
 

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -20,12 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.swarmport.peer.crypto.EncryptionPolicy;
 import org.swarmport.peer.metainfo.Metainfo;
 import org.swarmport.peer.metainfo.MetainfoVersion;
-import org.swarmport.peer.storage.ContentStore;
-import org.swarmport.peer.storage.FileState;
-import org.swarmport.peer.storage.FileStorageProvider;
-import org.swarmport.peer.storage.StorageException;
 import org.swarmport.peer.storage.StorageOptions;
-import org.swarmport.peer.storage.StorageProvider;
 import org.swarmport.peer.wire.PeerMessage;
 
 /**
@@ -49,18 +41,18 @@ class UploadReadsOnDiskPoolTest {
         Path quickFile = TestContent.file(seedDir, "quick.bin", 4 * PIECE, 2);
         Metainfo slow = TestContent.torrent(slowFile, MetainfoVersion.V1, PIECE);
         Metainfo quick = TestContent.torrent(quickFile, MetainfoVersion.V1, PIECE);
-        BlockingReads provider = new BlockingReads("slow.bin");
+        GatedStorage provider = GatedStorage.reads("slow.bin");
         try (Client seed = TestContent.loopbackClient().encryption(EncryptionPolicy.DISABLED)
                 .storage(StorageOptions.defaults().provider(provider)).build().start()) {
             assertTrue(seed.add(slow, seedDir).awaitCompletion(Duration.ofSeconds(10)));
             assertTrue(seed.add(quick, seedDir).awaitCompletion(Duration.ofSeconds(10)));
-            provider.armed = true; // the check of the data is done: from now on reads of slow.bin block
-            try (FakePeer waiting = unchokedPeer(seed, slow)) {
+            provider.gate.armed = true; // the check of the data is done: from now on reads of slow.bin block
+            try (FakePeer waiting = FakePeer.unchoked(seed, slow)) {
                 waiting.send(PeerMessage.Request.request(0, 0, BLOCK));
-                assertTrue(provider.entered.await(10, TimeUnit.SECONDS), "the seed never read the requested block");
+                assertTrue(provider.gate.entered.await(10, TimeUnit.SECONDS), "the seed never read the requested block");
 
                 // the same client's network thread still connects, handshakes and serves another torrent's peer
-                try (FakePeer other = unchokedPeer(seed, quick)) {
+                try (FakePeer other = FakePeer.unchoked(seed, quick)) {
                     other.send(PeerMessage.Request.request(1, BLOCK, BLOCK));
                     PeerMessage.Piece piece = other.readUntil(PeerMessage.Piece.class);
                     assertNotNull(piece, "the other peer got nothing while a read of the first one blocked");
@@ -75,7 +67,7 @@ class UploadReadsOnDiskPoolTest {
                 assertNotNull(reject, "no answer to the cancel");
                 assertEquals(PeerMessage.REJECT_REQUEST, reject.kind());
                 assertEquals(PeerMessage.Request.reject(0, 0, BLOCK), reject);
-                provider.release.countDown();
+                provider.gate.release.countDown();
 
                 // the cancelled block is dropped after its read: the next piece message is the next request's
                 waiting.send(PeerMessage.Request.request(2, 0, BLOCK));
@@ -85,107 +77,7 @@ class UploadReadsOnDiskPoolTest {
                 byte[] content = Files.readAllBytes(slowFile);
                 assertArrayEquals(Arrays.copyOfRange(content, 2 * PIECE, 2 * PIECE + BLOCK), next.block());
             } finally {
-                provider.release.countDown();
-            }
-        }
-    }
-
-    /** Connects to the seed for {@code torrent}, says it is interested and waits for the unchoke. */
-    private static FakePeer unchokedPeer(Client seed, Metainfo torrent) throws Exception {
-        FakePeer peer = FakePeer.connect(TestContent.loopback(seed.listenPort()), torrent.infoHashV1().orElseThrow().bytes());
-        peer.send(PeerMessage.Simple.INTERESTED);
-        PeerMessage message = peer.read();
-        while (message != PeerMessage.Simple.UNCHOKE) {
-            assertNotNull(message, "the seed closed before unchoking us");
-            message = peer.read();
-        }
-        return peer;
-    }
-
-    /** Files, but once armed every read of the torrent named {@code slowName} waits for {@code release}. */
-    private static final class BlockingReads implements StorageProvider {
-        private final StorageProvider files = new FileStorageProvider();
-        private final String slowName;
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        volatile boolean armed;
-
-        BlockingReads(String slowName) {
-            this.slowName = slowName;
-        }
-
-        @Override
-        public String name() {
-            return "blocking-reads";
-        }
-
-        @Override
-        public ContentStore open(Metainfo metainfo, Path directory, int maxOpenFiles) throws StorageException {
-            ContentStore store = files.open(metainfo, directory, maxOpenFiles);
-            return metainfo.name().equals(slowName) ? new Blocking(store) : store;
-        }
-
-        private final class Blocking implements ContentStore {
-            private final ContentStore store;
-
-            Blocking(ContentStore store) {
-                this.store = store;
-            }
-
-            @Override
-            public int read(int file, long position, ByteBuffer target) throws StorageException {
-                if (armed) {
-                    entered.countDown();
-                    try {
-                        if (!release.await(20, TimeUnit.SECONDS)) {
-                            throw new StorageException("test read never released");
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new StorageException("interrupted");
-                    }
-                }
-                return store.read(file, position, target);
-            }
-
-            @Override
-            public Optional<FileState> state(int file) throws StorageException {
-                return store.state(file);
-            }
-
-            @Override
-            public void create(int file) throws StorageException {
-                store.create(file);
-            }
-
-            @Override
-            public void write(int file, long position, ByteBuffer source) throws StorageException {
-                store.write(file, position, source);
-            }
-
-            @Override
-            public void delete(int file) throws StorageException {
-                store.delete(file);
-            }
-
-            @Override
-            public void flush() throws StorageException {
-                store.flush();
-            }
-
-            @Override
-            public Optional<byte[]> readResume(int maxBytes) throws StorageException {
-                return store.readResume(maxBytes);
-            }
-
-            @Override
-            public void writeResume(byte[] resume) throws StorageException {
-                store.writeResume(resume);
-            }
-
-            @Override
-            public void close() throws StorageException {
-                store.close();
+                provider.gate.release.countDown();
             }
         }
     }

@@ -153,6 +153,28 @@ class TorrentStorageTest {
     }
 
     @Test
+    void aCheckedPieceIsRecordedVerifiedOnlyOnceWritten() throws IOException {
+        Content content = Content.of(MetainfoVersion.HYBRID, 16384, 20_000, 5);
+        Path elsewhere = directory.resolve("elsewhere");
+        try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory);
+                TorrentStorage other = TorrentStorage.open(content.metainfo, Files.createDirectories(elsewhere))) {
+            byte[] bad = content.piece(0);
+            bad[100] ^= 1;
+            assertTrue(storage.checkPiece(0, ByteBuffer.wrap(bad)).isEmpty());
+            CheckedPiece checked = storage.checkPiece(0, ByteBuffer.wrap(content.piece(0))).orElseThrow();
+            assertEquals(0, checked.piece());
+            assertFalse(storage.isVerified(0), "checked, not yet written: not verified, so not in resume data");
+            assertFalse(Files.exists(directory.resolve("t/f00")), "checking writes nothing");
+            assertThrows(IllegalArgumentException.class, () -> other.write(checked));
+            assertFalse(other.isVerified(0));
+            storage.write(checked);
+            assertTrue(storage.isVerified(0));
+        }
+        assertArrayEquals(Arrays.copyOf(content.fileBytes(0), 16384),
+                Arrays.copyOf(Files.readAllBytes(directory.resolve("t/f00")), 16384));
+    }
+
+    @Test
     void aPieceMayComeWithoutThePaddingThatEndsIt_BEP47() throws IOException {
         Content content = Content.of(MetainfoVersion.HYBRID, 16384, 20_000, 5);
         try (TorrentStorage storage = TorrentStorage.open(content.metainfo, directory)) {
