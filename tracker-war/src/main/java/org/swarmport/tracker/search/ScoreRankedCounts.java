@@ -67,7 +67,8 @@ final class ScoreRankedCounts implements CollectorManager<ScoreRankedCounts.Rank
     }
 
     /**
-     * One slice's best hits, as a heap with the worst on top, in parallel arrays; and its counts.
+     * One slice's best hits, in parallel arrays by slot, and a heap of their slots with the
+     * worst on top; and its counts.
      */
     static final class Ranker implements Collector {
 
@@ -76,6 +77,7 @@ final class ScoreRankedCounts implements CollectorManager<ScoreRankedCounts.Rank
         private final long[] seeders;
         private final long[] id;
         private final int[] doc;
+        private final int[] heap;
         private int size;
         private final Map<String, Long> categories = new HashMap<>();
 
@@ -85,6 +87,7 @@ final class ScoreRankedCounts implements CollectorManager<ScoreRankedCounts.Rank
             seeders = new long[capacity];
             id = new long[capacity];
             doc = new int[capacity];
+            heap = new int[capacity];
         }
 
         @Override
@@ -110,16 +113,17 @@ final class ScoreRankedCounts implements CollectorManager<ScoreRankedCounts.Rank
                 public void collect(int d) throws IOException {
                     tally.count(d);
                     float s = scorer.score();
-                    if (size == capacity && s < score[0]) {
+                    if (size == capacity && s < score[heap[0]]) {
                         return;
                     }
                     long sd = value(seedersOf, d);
                     long i = value(idOf, d);
                     if (size < capacity) {
-                        put(size++, s, sd, i, docBase + d);
-                        up(size - 1);
-                    } else if (worse(score[0], seeders[0], id[0], s, sd, i)) {
-                        put(0, s, sd, i, docBase + d);
+                        heap[size] = size;
+                        put(size, s, sd, i, docBase + d);
+                        up(size++);
+                    } else if (worse(score[heap[0]], seeders[heap[0]], id[heap[0]], s, sd, i)) {
+                        put(heap[0], s, sd, i, docBase + d);
                         down(0);
                     }
                 }
@@ -145,15 +149,18 @@ final class ScoreRankedCounts implements CollectorManager<ScoreRankedCounts.Rank
             return c != 0 ? c < 0 : i1 > i2;
         }
 
+        /** Whether the hit at heap position {@code a} ranks below the one at {@code b}. */
         private boolean worse(int a, int b) {
-            return worse(score[a], seeders[a], id[a], score[b], seeders[b], id[b]);
+            int x = heap[a];
+            int y = heap[b];
+            return worse(score[x], seeders[x], id[x], score[y], seeders[y], id[y]);
         }
 
-        private void put(int at, float s, long sd, long i, int d) {
-            score[at] = s;
-            seeders[at] = sd;
-            id[at] = i;
-            doc[at] = d;
+        private void put(int slot, float s, long sd, long i, int d) {
+            score[slot] = s;
+            seeders[slot] = sd;
+            id[slot] = i;
+            doc[slot] = d;
         }
 
         private void up(int at) {
@@ -184,18 +191,9 @@ final class ScoreRankedCounts implements CollectorManager<ScoreRankedCounts.Rank
         }
 
         private void swap(int a, int b) {
-            float s = score[a];
-            score[a] = score[b];
-            score[b] = s;
-            long sd = seeders[a];
-            seeders[a] = seeders[b];
-            seeders[b] = sd;
-            long i = id[a];
-            id[a] = id[b];
-            id[b] = i;
-            int d = doc[a];
-            doc[a] = doc[b];
-            doc[b] = d;
+            int slot = heap[a];
+            heap[a] = heap[b];
+            heap[b] = slot;
         }
     }
 }
