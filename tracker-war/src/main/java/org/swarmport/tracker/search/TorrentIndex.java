@@ -52,7 +52,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.BytesRef;
 import org.swarmport.tracker.catalogue.CatalogueChange;
 import org.swarmport.tracker.catalogue.CatalogueSource;
 import org.swarmport.tracker.catalogue.CataloguedTorrent;
@@ -373,15 +372,24 @@ public final class TorrentIndex implements Closeable {
         try {
             // One pass for the page, the total and the counts per category: counting visits
             // every match anyway, and a second, scored pass for the page (letting block-max
-            // WAND skip) cost more than it saved on phrases and unions (measured; see
-            // docs/BENCHMARKS.md, search).
-            Object[] results = searcher.search(query, new MultiCollectorManager(
-                    new TopFieldCollectorManager(sort(request), wanted, null, Integer.MAX_VALUE, true),
-                    new CategoryCounts()));
-            TopDocs top = (TopDocs) results[0];
-            @SuppressWarnings("unchecked")
-            Map<String, Long> categories = (Map<String, Long>) results[1];
-            ScoreDoc[] docs = top.scoreDocs;
+            // WAND skip) cost more than it saved: release names score in ties, which it cannot
+            // skip (measured; see docs/BENCHMARKS.md, search).
+            Sort sort = sort(request);
+            int[] docs;
+            Map<String, Long> categories;
+            if (sort.getSort()[0] == SortField.FIELD_SCORE) {
+                ScoreRankedCounts.Ranked ranked = searcher.search(query, new ScoreRankedCounts(wanted));
+                docs = ranked.docs();
+                categories = ranked.categories();
+            } else {
+                Object[] results = searcher.search(query, new MultiCollectorManager(
+                        new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE, true),
+                        new CategoryCounts()));
+                docs = Arrays.stream(((TopDocs) results[0]).scoreDocs).mapToInt(hit -> hit.doc).toArray();
+                @SuppressWarnings("unchecked")
+                Map<String, Long> counted = (Map<String, Long>) results[1];
+                categories = counted;
+            }
             int from = Math.min((request.page() - 1) * request.size(), docs.length);
             List<SearchResults.Hit> hits = hits(searcher, Arrays.copyOfRange(docs, from, docs.length));
             long total = categories.values().stream().mapToLong(Long::longValue).sum();
@@ -450,17 +458,17 @@ public final class TorrentIndex implements Closeable {
      * The page's hits, from doc values only ({@link TorrentDocument#HIT} and the numeric ones):
      * read in doc id order, as doc values iterate forwards, then put back in the page's order.
      */
-    private static List<SearchResults.Hit> hits(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
+    private static List<SearchResults.Hit> hits(IndexSearcher searcher, int[] page) throws IOException {
         Integer[] byDoc = new Integer[page.length];
         for (int i = 0; i < page.length; i++) {
             byDoc[i] = i;
         }
-        Arrays.sort(byDoc, (a, b) -> Integer.compare(page[a].doc, page[b].doc));
+        Arrays.sort(byDoc, (a, b) -> Integer.compare(page[a], page[b]));
         SearchResults.Hit[] hits = new SearchResults.Hit[page.length];
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafHits leaf = null;
         for (int i : byDoc) {
-            int doc = page[i].doc;
+            int doc = page[i];
             if (leaf == null || doc >= leaf.context.docBase + leaf.context.reader().maxDoc()) {
                 leaf = new LeafHits(leaves.get(ReaderUtil.subIndex(doc, leaves)));
             }
@@ -506,7 +514,7 @@ public final class TorrentIndex implements Closeable {
         }
     }
 
-    /** Matches per category, from the category's doc values: counted in ordinals, named once per segment. */
+    /** Matches per category ({@link CategoryTally}), beside a page in an order other than by score. */
     private static final class CategoryCounts implements CollectorManager<Collector, Map<String, Long>> {
 
         private final List<Map<String, Long>> perCollector = new ArrayList<>();
@@ -520,8 +528,7 @@ public final class TorrentIndex implements Closeable {
             return new Collector() {
                 @Override
                 public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-                    SortedDocValues category = context.reader().getSortedDocValues(TorrentDocument.CATEGORY);
-                    int[] byOrd = new int[category == null ? 0 : category.getValueCount()];
+                    CategoryTally tally = new CategoryTally(context);
                     return new LeafCollector() {
                         @Override
                         public void setScorer(Scorable scorer) {
@@ -529,21 +536,12 @@ public final class TorrentIndex implements Closeable {
 
                         @Override
                         public void collect(int doc) throws IOException {
-                            if (category != null && category.advanceExact(doc)) {
-                                byOrd[category.ordValue()]++;
-                            } else {
-                                counts.merge("", 1L, Long::sum);
-                            }
+                            tally.count(doc);
                         }
 
                         @Override
                         public void finish() throws IOException {
-                            for (int ord = 0; ord < byOrd.length; ord++) {
-                                if (byOrd[ord] > 0) {
-                                    BytesRef name = category.lookupOrd(ord);
-                                    counts.merge(name.utf8ToString(), (long) byOrd[ord], Long::sum);
-                                }
-                            }
+                            tally.addTo(counts);
                         }
                     };
                 }
