@@ -96,7 +96,7 @@ class UploadBrowserIT extends PortalWithTracker {
             browser.findElement(By.id("upload:torrent")).sendKeys(file.toAbsolutePath().toString());
             new Select(browser.findElement(By.id("upload:category"))).selectByVisibleText("PC");
             browser.findElement(By.id("upload:submit")).click();
-            try { new WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("too-large"))); } catch (RuntimeException e) { System.out.println("DEBUG url " + browser.getCurrentUrl() + "\n" + browser.getPageSource()); chromium.screenshot("debug-too-large"); throw e; }
+            chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("too-large")));
             chromium.screenshot("upload-4-too-large");
         } finally {
             Files.deleteIfExists(file);
