@@ -3,6 +3,7 @@ package org.swarmport.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -41,19 +42,7 @@ class UploadBrowserIT extends PortalWithTracker {
             WebDriverWait wait = chromium.await();
             String name = UploadedTorrents.username("browser");
 
-            browser.get(portal + "register");
-            type(wait, "register:username", name);
-            type(wait, "register:password", PortalVisitor.PASSWORD);
-            type(wait, "register:confirmation", PortalVisitor.PASSWORD);
-            browser.findElement(By.id("register:submit")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registered")));
-
-            browser.get(portal + "upload");
-            wait.until(ExpectedConditions.urlContains("/login"));
-            type(wait, "login:username", name);
-            type(wait, "login:password", PortalVisitor.PASSWORD);
-            browser.findElement(By.id("login:submit")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload:torrent")));
+            openTheUploadFormAsANewUser(chromium, name);
             assertEquals(".torrent file", browser.findElement(By.cssSelector("label[for='upload:torrent']")).getText());
 
             // First without a file or category, with a tag that is none: each problem beside its field.
@@ -87,6 +76,49 @@ class UploadBrowserIT extends PortalWithTracker {
             uploaded.remove(new TrackerUploads(tracker));
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * The content chosen instead of its .torrent (here 300 MiB, past the server's 64 MiB
+     * max-post-size too) is answered 413 before the portal reads it; the browser, still sending,
+     * must get that page and not a reset connection.
+     */
+    @Test
+    void aFileTooLargeForAnyFormGetsThePageThatSaysSo() throws Exception {
+        Path file = Files.createTempFile("swarmport-upload-", ".torrent");
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(300L << 20);
+        }
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            ChromeDriver browser = chromium.driver();
+            openTheUploadFormAsANewUser(chromium, UploadedTorrents.username("huge"));
+            type(chromium.await(), "upload:title", "Far Too Large");
+            browser.findElement(By.id("upload:torrent")).sendKeys(file.toAbsolutePath().toString());
+            new Select(browser.findElement(By.id("upload:category"))).selectByVisibleText("PC");
+            browser.findElement(By.id("upload:submit")).click();
+            chromium.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("too-large")));
+            chromium.screenshot("upload-4-too-large");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private void openTheUploadFormAsANewUser(HeadlessChromium chromium, String name) {
+        ChromeDriver browser = chromium.driver();
+        WebDriverWait wait = chromium.await();
+        browser.get(portal + "register");
+        type(wait, "register:username", name);
+        type(wait, "register:password", PortalVisitor.PASSWORD);
+        type(wait, "register:confirmation", PortalVisitor.PASSWORD);
+        browser.findElement(By.id("register:submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registered")));
+
+        browser.get(portal + "upload");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        type(wait, "login:username", name);
+        type(wait, "login:password", PortalVisitor.PASSWORD);
+        browser.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload:torrent")));
     }
 
     private static void type(WebDriverWait wait, String id, String text) {

@@ -20,9 +20,10 @@ import java.util.Locale;
  * request and the response counts as committed), and no browser or {@code curl -F} sends a form
  * without its length.
  *
- * <p>Declared in web.xml ahead of {@code FormTokenCheck}, which reads the parameters: Undertow
- * would otherwise fail that read on a body over the multipart limit (the FacesServlet's
- * {@code multipart-config}, the same number).
+ * <p>Declared in web.xml for every URL, ahead of {@code FormTokenCheck}, which reads the
+ * parameters: Undertow would otherwise fail that read on a body over the multipart limit (the
+ * FacesServlet's {@code multipart-config}, the same number). The refused body is left to
+ * {@link RefusedBodyDrain}, which lets Undertow drain it so that the browser gets the page.
  */
 public class UploadSizeLimit extends HttpFilter {
 
