@@ -2,7 +2,9 @@ package org.swarmport.platform;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
@@ -35,6 +37,27 @@ class RequestBodyBoundsIT extends PortalWithTracker {
     void aChunkedFormToTheTrackerIsCutOffAt64MiB() throws Exception {
         long sent = sendChunkedForm(tracker, "announce");
         assertTrue(sent < BOUND + (16L << 20), "the tracker read " + sent + " bytes of a form");
+    }
+
+    /**
+     * A urlencoded form that says 1 GiB, of which 1 KiB is sent: the 413 comes at once. Were
+     * anything to read the form's parameters before the refusal (Weld looks for a conversation id
+     * in every request), it would wait here for the body, and with the drain's 8 GiB bound it
+     * would hold what it read in memory.
+     */
+    @Test
+    void aFormThatSaysItIsTooLargeIsRefusedBeforeAnythingReadsIt() throws Exception {
+        try (Socket socket = new Socket(portal.getHost(), portal.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + portal.getPath() + "login HTTP/1.1\r\nHost: " + portal.getHost() + ":" + portal.getPort()
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + (1L << 30) + "\r\n\r\n"
+                    + "cid=1&q=" + "a".repeat(1016)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            assertTrue(status != null && status.startsWith("HTTP/1.1 413 "), "answered " + status);
+        }
     }
 
     /**
